@@ -1,0 +1,5 @@
+"""Allow ``python -m newsdiff``."""
+
+from newsdiff.cli import main
+
+raise SystemExit(main())

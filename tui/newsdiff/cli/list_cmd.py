@@ -1,0 +1,89 @@
+"""``newsdiff list``: the loaded articles with the metadata read from them."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+from typing import Any, Final
+
+from newsdiff.cli.common import add_format_option, exit_status, load_inputs, print_json
+from newsdiff.core.analyze import sentences_of
+from newsdiff.core.model import Article
+from newsdiff.core.sanitize import visible_line
+
+DESCRIPTION: Final = """\
+List the loaded articles with title, outlet, dateline place, date, language,
+sentence count and boilerplate size. Without PATH, the bundled samples.
+
+JSON shape: {"schema": "newsdiff.articles/1", "articles": [{"path", "title",
+"outlet", "place", "published", "language", "sentences", "boilerplate_chars"}]}"""
+
+SCHEMA: Final = "newsdiff.articles/1"
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="files, folders, globs or -")
+    add_format_option(parser)
+
+
+def article_record(article: Article) -> dict[str, Any]:
+    """One article as it appears in ``newsdiff.articles/1``."""
+    return {
+        "path": article.path,
+        "title": article.title,
+        "outlet": article.outlet,
+        "place": article.place,
+        "published": article.published,
+        "language": article.language,
+        "sentences": sum(1 for s in sentences_of(article) if not s.boilerplate),
+        "boilerplate_chars": article.boilerplate_chars,
+    }
+
+
+def run(args: argparse.Namespace) -> int:
+    result = load_inputs(args)
+    records = [article_record(article) for article in result.articles]
+    if args.format == "json":
+        print_json({"schema": SCHEMA, "articles": records})
+    else:
+        print(render_table(records))
+    return exit_status(result)
+
+
+def render_table(records: list[dict[str, Any]]) -> str:
+    """A plain table that fits the terminal: the title column takes what is left."""
+    paths = [r["path"] for r in records]
+    common = os.path.commonpath(paths) if len(paths) > 1 else os.path.dirname(paths[0])
+    try:
+        rel = [os.path.relpath(p, common) if common else p for p in paths]
+    except ValueError:  # paths on different drives
+        rel = paths
+    columns = ["FILE", "TITLE", "OUTLET", "PLACE", "DATE", "LANG", "SENT"]
+    rows = [
+        [
+            visible_line(name),
+            visible_line(r["title"] or ""),
+            visible_line(r["outlet"] or "-"),
+            visible_line(r["place"] or "-"),
+            r["published"] or "-",
+            r["language"],
+            str(r["sentences"]),
+        ]
+        for name, r in zip(rel, records, strict=True)
+    ]
+    widths = [max(len(columns[i]), *(len(row[i]) for row in rows)) for i in range(len(columns))]
+    width = shutil.get_terminal_size((120, 24)).columns
+    others = sum(w for i, w in enumerate(widths) if i != 1) + 2 * (len(columns) - 1)
+    widths[1] = max(12, min(widths[1], width - others))
+    widths[0] = min(widths[0], 48)
+
+    def fit(cell: str, size: int) -> str:
+        return cell if len(cell) <= size else cell[: size - 1] + "…"
+
+    lines = ["  ".join(fit(c, widths[i]).ljust(widths[i]) for i, c in enumerate(columns)).rstrip()]
+    for row in rows:
+        lines.append(
+            "  ".join(fit(c, widths[i]).ljust(widths[i]) for i, c in enumerate(row)).rstrip()
+        )
+    return "\n".join(lines)

@@ -1,0 +1,38 @@
+"""From an :class:`Article` to a :class:`Document`: sentences, then spans.
+
+Boilerplate sentences are kept (the reader shows them dimmed) but flagged, so later
+stages can skip them without re-deriving anything.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from newsdiff.core.model import Article, Document, Sentence
+from newsdiff.core.segment import split_sentences
+
+
+def sentences_of(article: Article) -> tuple[Sentence, ...]:
+    """The article's sentences, with boilerplate flagged and the dateline kept whole."""
+    keep = (article.dateline,) if article.dateline else ()
+    return tuple(
+        Sentence(
+            index=index,
+            start=span.start,
+            end=span.end,
+            paragraph=span.paragraph,
+            boilerplate=article.is_boilerplate(span.start, span.end),
+            heading=span.heading,
+        )
+        for index, span in enumerate(split_sentences(article.text, keep_together=keep))
+    )
+
+
+def analyze(article: Article) -> Document:
+    """Sentences and spans of one article."""
+    return Document(article=article, sentences=sentences_of(article), spans=())
+
+
+def analyze_all(articles: Iterable[Article]) -> list[Document]:
+    """Analyse several articles together, so a name found in one is known in all."""
+    return [analyze(article) for article in articles]

@@ -1,0 +1,281 @@
+"""Load articles from files, folders, globs, feeds, JSON and stdin.
+
+``iter_load`` yields each article (or a :class:`Problem` naming an input that could
+not be used) as soon as it is read, so callers can show progress and stop early;
+``load`` collects everything. Nothing here raises for bad input: every failure
+becomes a ``Problem`` with a one-line reason, and the other inputs still load.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import os
+import sys
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO, Final
+
+from newsdiff.core.ingest.boilerplate import find_boilerplate
+from newsdiff.core.ingest.dates import normalise_date
+from newsdiff.core.ingest.decode import decode_bytes
+from newsdiff.core.ingest.discover import Input, expand_paths
+from newsdiff.core.ingest.errors import IngestError
+from newsdiff.core.ingest.language import detect_language
+from newsdiff.core.ingest.metadata import derive_title, read_metadata
+from newsdiff.core.ingest.record import RawRecord
+from newsdiff.core.model import Article, Problem
+from newsdiff.core.segment import split_sentences
+
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "LoadResult",
+    "build_article",
+    "detect_format",
+    "iter_load",
+    "load",
+    "read_bytes",
+]
+
+DEFAULT_MAX_BYTES: Final = 32 * 1024 * 1024
+"""Files larger than this are skipped with a reason (``--max-size`` raises it). News
+articles are kilobytes; a bigger file is almost always a dump or a mistake, and
+reading it whole would hold the rest of the load hostage."""
+
+_EXTENSION_FORMATS: Final = {
+    ".txt": "text",
+    ".text": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".xml": "feed",
+    ".rss": "feed",
+    ".atom": "feed",
+    ".json": "json",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class LoadResult:
+    """Everything a load produced: the articles and the inputs that were skipped."""
+
+    articles: tuple[Article, ...]
+    problems: tuple[Problem, ...]
+
+
+def detect_format(name: str, data: bytes) -> str:
+    """``text``, ``markdown``, ``html``, ``feed``, ``json`` or ``jsonl``.
+
+    The extension decides when it is known; otherwise the first bytes do.
+    """
+    suffix = Path(name).suffix.lower()
+    if suffix in _EXTENSION_FORMATS:
+        return _EXTENSION_FORMATS[suffix]
+    head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if head.startswith((b"{", b"[")):
+        lines = [line for line in data[:65536].splitlines() if line.strip()]
+        if len(lines) > 1 and all(line.lstrip().startswith(b"{") for line in lines[:5]):
+            return "jsonl"
+        return "json"
+    if head.startswith(b"<"):
+        if any(tag in head for tag in (b"<rss", b"<feed", b"<rdf:rdf")):
+            return "feed"
+        return "html"
+    return "text"
+
+
+def _readers() -> dict[str, Callable[[bytes], list[RawRecord | IngestError]]]:
+    from newsdiff.core.ingest.feeds import read_feed
+    from newsdiff.core.ingest.html import read_html
+    from newsdiff.core.ingest.plaintext import read_markdown, read_text
+    from newsdiff.core.ingest.records import read_json, read_jsonl
+
+    return {
+        "text": lambda data: read_text(decode_bytes(data)),
+        "markdown": lambda data: read_markdown(decode_bytes(data)),
+        "html": read_html,
+        "feed": read_feed,
+        "json": read_json,
+        "jsonl": read_jsonl,
+    }
+
+
+def read_bytes(data: bytes, path: str, fmt: str | None = None) -> list[Article | Problem]:
+    """Articles from the bytes of one input; each unusable record is a :class:`Problem`."""
+    if path.lower().endswith(".gz"):
+        path = path[:-3]
+    fmt = fmt or detect_format(path, data)
+    digest = hashlib.sha256(data).hexdigest()
+    try:
+        records = _readers()[fmt](data)
+    except IngestError as error:
+        return [Problem(path, str(error))]
+    except RecursionError:
+        return [Problem(path, "input nested too deeply to read")]
+    out: list[Article | Problem] = []
+    multi = len(records) > 1 or any(
+        isinstance(r, RawRecord) and r.item is not None for r in records
+    )
+    for record in records:
+        if isinstance(record, IngestError):
+            out.append(Problem(path, str(record)))
+            continue
+        shown = f"{path}#{record.item + 1}" if multi and record.item is not None else path
+        key = digest if record.item is None else f"{digest}:{record.item}"
+        try:
+            out.append(build_article(record, shown, hashlib.sha256(key.encode()).hexdigest()))
+        except IngestError as error:
+            out.append(Problem(shown, str(error)))
+    return out
+
+
+def build_article(record: RawRecord, path: str, content_hash: str = "") -> Article:
+    """An :class:`Article` from a reader's record plus what the text says of itself."""
+    text = record.text
+    if not text.strip():
+        raise IngestError("no article text")
+    regions = find_boilerplate(text)
+    first_line = _first_content_offset(text, regions)
+    meta = read_metadata(text, first_line)
+    title, derived = record.title, False
+    if not title:
+        title, derived = _title_from_lead(text, first_line, meta.dateline), True
+    language = _language(record.language) or detect_language(_content(text, regions))
+    return Article(
+        path=path,
+        text=text,
+        title=" ".join(title.split()),
+        title_derived=derived,
+        outlet=record.outlet or meta.outlet,
+        place=meta.place,
+        byline=record.author or meta.byline,
+        editor=meta.editor,
+        published=normalise_date(record.published) or meta.published,
+        language=language,
+        url=record.url,
+        source_format=record.source_format,
+        encoding=record.encoding,
+        content_hash=content_hash,
+        agency=meta.agency,
+        dateline=meta.dateline,
+        boilerplate=regions,
+        original=record.original,
+    )
+
+
+def _language(declared: str | None) -> str | None:
+    """``id``/``en`` from a declared tag such as ``en-US`` or ``id_ID``; else None."""
+    if not declared:
+        return None
+    code = declared.strip().lower().replace("_", "-").split("-", 1)[0]
+    return {"id": "id", "in": "id", "ind": "id", "en": "en", "eng": "en"}.get(code)
+
+
+def _content(text: str, regions) -> str:
+    """The text with boilerplate regions left out (for language detection)."""
+    if not regions:
+        return text
+    parts, cursor = [], 0
+    for region in regions:
+        parts.append(text[cursor : region.start])
+        cursor = region.end
+    parts.append(text[cursor:])
+    return " ".join(parts)
+
+
+def _first_content_offset(text: str, regions) -> int:
+    """Offset of the first non-blank line that is not boilerplate."""
+    starts = {region.start for region in regions}
+    offset = 0
+    for line in text.split("\n"):
+        stripped = line.lstrip()
+        start = offset + len(line) - len(stripped)
+        if stripped.strip() and start not in starts:
+            return start
+        offset += len(line) + 1
+    return 0
+
+
+def _title_from_lead(text: str, first_line: int, dateline: tuple[int, int] | None) -> str:
+    line_end = text.find("\n", first_line)
+    line_end = len(text) if line_end == -1 else line_end
+    lead_start = dateline[1] if dateline else first_line
+    sentences = split_sentences(text[lead_start:line_end])
+    if not sentences:
+        return text[first_line:line_end].strip() or "(untitled)"
+    first = sentences[0]
+    return derive_title(text[lead_start + first.start : lead_start + first.end])
+
+
+def _read_input(item: Input, max_bytes: int, stdin: BinaryIO | None) -> bytes:
+    """The bytes of one input, refusing oversized and unreadable files with a reason."""
+    if item.path == "-":
+        stream = stdin if stdin is not None else sys.stdin.buffer
+        data = stream.read(max_bytes + 1)
+        if len(data) > max_bytes:
+            raise IngestError(f"standard input is larger than the {_mb(max_bytes)} limit")
+        return data
+    path = item.path
+    try:
+        if os.path.isdir(path):
+            raise IngestError("is a folder")
+        size = os.stat(path).st_size
+        if size > max_bytes:
+            raise IngestError(f"file is {_mb(size)}, larger than the {_mb(max_bytes)} limit")
+        opener = gzip.open if path.lower().endswith(".gz") else open
+        with opener(path, "rb") as handle:
+            data = handle.read(max_bytes + 1)
+    except IngestError:
+        raise
+    except FileNotFoundError as error:
+        raise IngestError(
+            "broken symlink" if os.path.islink(path) else "vanished while loading"
+        ) from error
+    except PermissionError as error:
+        raise IngestError("permission denied") from error
+    except (gzip.BadGzipFile, EOFError) as error:
+        raise IngestError("not a valid gzip file") from error
+    except OSError as error:
+        reason = "symlink loop" if error.errno == 40 else (error.strerror or str(error))
+        raise IngestError(reason.lower() if reason else "unreadable") from error
+    if len(data) > max_bytes:
+        raise IngestError(f"decompresses to more than the {_mb(max_bytes)} limit")
+    return data
+
+
+def _mb(size: int) -> str:
+    return f"{size / (1024 * 1024):.0f} MB"
+
+
+def iter_load(
+    paths: list[str],
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    stdin: BinaryIO | None = None,
+) -> Iterator[Article | Problem]:
+    """Yield articles and problems in input order, one input at a time."""
+    inputs, problems = expand_paths(paths)
+    yield from problems
+    for item in inputs:
+        try:
+            data = _read_input(item, max_bytes, stdin)
+        except IngestError as error:
+            yield Problem(item.path, str(error))
+            continue
+        yield from read_bytes(data, item.path)
+
+
+def load(
+    paths: list[str], *, max_bytes: int = DEFAULT_MAX_BYTES, stdin: BinaryIO | None = None
+) -> LoadResult:
+    """Load every input; see :func:`iter_load`."""
+    articles: list[Article] = []
+    problems: list[Problem] = []
+    for result in iter_load(paths, max_bytes=max_bytes, stdin=stdin):
+        (problems if isinstance(result, Problem) else articles).append(result)
+    return LoadResult(tuple(articles), tuple(problems))

@@ -1,0 +1,115 @@
+"""Turn what a person typed (files, folders, globs, ``-``) into a list of inputs.
+
+Folders are walked recursively in a stable, sorted order; symlinked folders are
+followed once (a loop is reported, not walked forever); hidden files and folders and
+files whose extension says they are not articles are skipped quietly inside folders,
+but a file named explicitly is always tried so its problem can be reported.
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Final
+
+from newsdiff.core.model import Problem
+
+ARTICLE_EXTENSIONS: Final = frozenset(
+    {
+        ".txt",
+        ".text",
+        ".md",
+        ".markdown",
+        ".html",
+        ".htm",
+        ".xhtml",
+        ".xml",
+        ".rss",
+        ".atom",
+        ".json",
+        ".jsonl",
+        ".ndjson",
+        ".gz",
+    }
+)
+"""Extensions that a folder walk picks up (``.gz`` for gzipped pages and feeds)."""
+
+_GLOB_CHARS: Final = frozenset("*?[")
+
+
+@dataclass(frozen=True, slots=True)
+class Input:
+    """One thing to read: a file on disk, or standard input when ``path`` is ``-``."""
+
+    path: str
+    """The path as shown to people (relative paths stay relative)."""
+
+
+def _is_hidden(name: str) -> bool:
+    return name.startswith(".")
+
+
+def _walk(folder: Path, problems: list[Problem]) -> Iterator[Input]:
+    """Files under ``folder`` in sorted order, following symlinked folders once."""
+    seen: set[str] = set()
+    for root, dirs, files in os.walk(folder, followlinks=True, onerror=None):
+        real = os.path.realpath(root)
+        if real in seen:
+            problems.append(Problem(root, "symlink loop, folder already visited; skipped"))
+            dirs[:] = []
+            continue
+        seen.add(real)
+        dirs[:] = sorted(d for d in dirs if not _is_hidden(d))
+        for name in sorted(files):
+            if _is_hidden(name):
+                continue
+            if Path(name).suffix.lower() in ARTICLE_EXTENSIONS:
+                yield Input(os.path.join(root, name))
+
+
+def expand_paths(paths: list[str]) -> tuple[list[Input], list[Problem]]:
+    """Expand the command-line paths into inputs, with a problem for each bad path.
+
+    The same file named twice (directly, through a folder or a glob) is read once.
+    """
+    inputs: list[Input] = []
+    problems: list[Problem] = []
+    seen: set[str] = set()
+
+    def add(item: Input) -> None:
+        key = item.path if item.path == "-" else os.path.realpath(item.path)
+        if key not in seen:
+            seen.add(key)
+            inputs.append(item)
+
+    for raw in paths:
+        if raw == "-":
+            add(Input("-"))
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            before = len(inputs)
+            for item in _walk(path, problems):
+                add(item)
+            if len(inputs) == before:
+                problems.append(Problem(raw, "folder holds no article files"))
+            continue
+        if path.exists() or path.is_symlink():
+            add(Input(raw))
+            continue
+        if _GLOB_CHARS & set(raw):
+            matches = sorted(glob.glob(raw, recursive=True))
+            files = [m for m in matches if os.path.isfile(m)]
+            for match in matches:
+                if os.path.isdir(match):
+                    files.extend(item.path for item in _walk(Path(match), problems))
+            if not files:
+                problems.append(Problem(raw, "pattern matches no files"))
+            for match in files:
+                add(Input(match))
+            continue
+        problems.append(Problem(raw, "no such file or folder"))
+    return inputs, problems

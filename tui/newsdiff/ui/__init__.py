@@ -1,0 +1,1 @@
+"""The Textual app. It only shows and asks; the core computes everything."""
