@@ -212,3 +212,101 @@ class Problem:
 
     def __str__(self) -> str:
         return f"{self.path}: {self.reason}"
+
+
+class RowKind(StrEnum):
+    """How a group of aligned sentences relates across two reports."""
+
+    SAME = "same"
+    CHANGED = "changed"
+    MOVED = "moved"
+    """Aligned, but out of the order of the rest (a crossing pair)."""
+    LEFT_ONLY = "left_only"
+    RIGHT_ONLY = "right_only"
+
+
+class OpKind(StrEnum):
+    """One step of a word-level diff."""
+
+    EQUAL = "equal"
+    DELETE = "delete"
+    INSERT = "insert"
+    REPLACE = "replace"
+
+
+@dataclass(frozen=True, slots=True)
+class WordOp:
+    """A word-level change inside an aligned row, with offsets on both sides.
+
+    Offsets are into each article's text; an insert has an empty left range at the
+    point of insertion, a delete an empty right range.
+    """
+
+    op: OpKind
+    left: str
+    right: str
+    left_start: int
+    left_end: int
+    right_start: int
+    right_end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One aligned row: sentence indices on each side (1–3 each for splits/merges)."""
+
+    kind: RowKind
+    left: tuple[int, ...]
+    right: tuple[int, ...]
+    score: float
+    ops: tuple[WordOp, ...] = ()
+    moved_from: int | None = None
+    """For a moved row: the row position its partner would have had in order."""
+
+
+class FindingKind(StrEnum):
+    """What kind of disagreement a finding reports."""
+
+    NUMBER_MISMATCH = "number_mismatch"
+    DATE_MISMATCH = "date_mismatch"
+    ENTITY_MISMATCH = "entity_mismatch"
+    ENTITY_ONLY_LEFT = "entity_only_left"
+    ENTITY_ONLY_RIGHT = "entity_only_right"
+    NUMBER_ONLY_LEFT = "number_only_left"
+    NUMBER_ONLY_RIGHT = "number_only_right"
+    ATTRIBUTION_CHANGE = "attribution_change"
+    CERTAINTY_CHANGE = "certainty_change"
+
+
+@dataclass(frozen=True, slots=True)
+class FindingSide:
+    """Where a finding sits on one side: the text, its value, sentence and offsets."""
+
+    text: str
+    value: str
+    sentence: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """A fact that differs, or a fact only one report has, with a readable message."""
+
+    kind: FindingKind
+    left: FindingSide | None
+    right: FindingSide | None
+    message: str
+    row: int | None = None
+    """Index into ``Comparison.rows`` of the row the finding belongs to, if any."""
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """Two reports aligned sentence by sentence, with word ops and findings."""
+
+    left: Document
+    right: Document
+    similarity: float
+    rows: tuple[Row, ...]
+    findings: tuple[Finding, ...] = ()

@@ -28,9 +28,17 @@ def sentences_of(article: Article) -> tuple[Sentence, ...]:
     )
 
 
-def analyze(article: Article) -> Document:
-    """Sentences and spans of one article."""
-    return Document(article=article, sentences=sentences_of(article), spans=())
+def analyze(article: Article, known_names: Iterable[str] = ()) -> Document:
+    """Sentences and spans of one article.
+
+    ``known_names`` are entity names already found in other loaded reports, so a
+    surname alone (``Medinsky``) is recognised after ``Vladimir Medinsky`` elsewhere.
+    """
+    from newsdiff.core.analyze.extract import extract_spans
+
+    sentences = sentences_of(article)
+    spans = extract_spans(article, sentences, known_names)
+    return Document(article=article, sentences=sentences, spans=spans)
 
 
 def analyze_all(articles: Iterable[Article]) -> list[Document]:
