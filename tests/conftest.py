@@ -2,13 +2,28 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLES = REPO / "samples"
-SHARED_DATA = REPO.parent / "shared" / "data"
+
+
+def _find_shared_data() -> Path | None:
+    """``$NEWSDIFF_SHARED_DATA``, else the first ``shared/data`` above the checkout."""
+    override = os.environ.get("NEWSDIFF_SHARED_DATA")
+    if override:
+        return Path(override) if Path(override).is_dir() else None
+    for parent in REPO.parents:
+        candidate = parent / "shared" / "data"
+        if candidate.is_dir():
+            return candidate
+    return None
+
+
+SHARED_DATA = _find_shared_data()
 """Third-party evaluation data (never committed). Tests that read it skip without it."""
 
 
@@ -22,6 +37,6 @@ def sample(prefix: str) -> Path:
 @pytest.fixture
 def shared_data() -> Path:
     """``../shared/data``, or skip the test when this checkout has no such folder."""
-    if not SHARED_DATA.is_dir():
+    if SHARED_DATA is None:
         pytest.skip("../shared/data is not present (third-party evaluation data)")
     return SHARED_DATA

@@ -144,6 +144,8 @@ def build_article(record: RawRecord, path: str, content_hash: str = "") -> Artic
     meta = read_metadata(text, first_line)
     title, derived = record.title, False
     if not title:
+        title = _heading_line(text, first_line)
+    if not title:
         title, derived = _title_from_lead(text, first_line, meta.dateline), True
     language = _language(record.language) or detect_language(_content(text, regions))
     return Article(
@@ -199,6 +201,20 @@ def _first_content_offset(text: str, regions) -> int:
             return start
         offset += len(line) + 1
     return 0
+
+
+MAX_TITLE_LINE_WORDS: Final = 16
+
+
+def _heading_line(text: str, first_line: int) -> str | None:
+    """The first line when it reads as a headline: short, unpunctuated, more text below."""
+    line_end = text.find("\n", first_line)
+    if line_end == -1 or not text[line_end:].strip():
+        return None
+    line = text[first_line:line_end].strip()
+    if not line or line[-1] in ".!?,;:\"”'’)" or len(line.split()) > MAX_TITLE_LINE_WORDS:
+        return None
+    return line if line[0].isupper() else None
 
 
 def _title_from_lead(text: str, first_line: int, dateline: tuple[int, int] | None) -> str:
