@@ -1,0 +1,401 @@
+"""Amounts: numbers with what they count, their currency or percent sign, how exact
+they are, and ranges.
+
+An amount is read as ``[qualifier] [currency] NUMBER [range] [currency | unit |
+percent | counted noun] [per unit]`` — ``lebih dari Rp 16 triliun``, ``sekitar 22 juta
+keluarga``, ``1,5 hingga 3,5 meter``, ``between 2 and 3 million``, ``3.5%``,
+``two missing residents``. Ordinals and strings that only look like numbers (phone
+numbers, identifiers, ``kedua belah pihak``) are told apart here too, so the NUMBER
+kind never holds a count that is not one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from decimal import Decimal
+from typing import Final
+
+from newsdiff.core.analyze.extract.number_words import (
+    NumberReading,
+    read_number,
+    read_ordinal,
+)
+from newsdiff.core.analyze.extract.numbers import is_ambiguous, parse_fraction
+from newsdiff.core.analyze.extract.readings import Found, ValueContext, amount_value, ordinal_found
+from newsdiff.core.analyze.extract.tokens import Token, adjacent
+from newsdiff.core.analyze.extract.vocabulary import Currency, Vocabulary
+from newsdiff.core.model import Quantity, SpanKind
+
+_OPENERS: Final = frozenset({"(", '"', "“", "'", "‘", ":", "-", "–", "—", "«", "["})
+"""Tokens after which a capitalised word still starts a clause (``"Dua orang…``)."""
+_LONE_WORDS: Final = frozenset({"one", "satu", "half", "setengah", "separuh", "quarter"})
+"""Number words too common as other parts of speech to stand alone as a number."""
+_KALI: Final = frozenset({"kali", "kalinya"})
+_PER: Final = frozenset({"per", "/"})
+_EN_PER: Final = frozenset({"a", "an", "per"})
+_VERB_PREFIXES: Final = ("me", "ber", "di")
+_PHONE_JOINERS: Final = frozenset({"-", ")", "."})
+
+_SIX_PLACES: Final = Decimal("0.000001")
+
+DateStart = Callable[[int], bool]
+"""Whether a date or time reading starts at a token index (a qualifier before a date
+is not an amount: ``sekitar 16 Mei``)."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Side:
+    """One end of an amount: its number and any currency written with it."""
+
+    number: NumberReading
+    currency: str | None
+
+
+def phone_like_end(tokens: list[Token], i: int, vocab: Vocabulary) -> int | None:
+    """The token index after a phone-number-like run starting at ``i``, or None.
+
+    ``+62 812 3456 7890``, ``(021) 5551234``, ``0812-3456-7890`` and digit strings of
+    eight or more digits name no amount; skipping the whole run keeps its groups from
+    being read as separate numbers.
+    """
+    token = tokens[i]
+    if not token.text.isdigit():
+        return None
+    prev = tokens[i - 1].text if i else ""
+    zero_led = len(token.text) >= 3 and token.text[0] == "0"
+    leading = (prev == "+" and adjacent(tokens, i)) or zero_led
+    grouped = _hyphen_groups(tokens, i) >= 3
+    cue = i > 0 and (tokens[i - 1].lower in vocab.phone_cues or _cue_before_colon(tokens, i, vocab))
+    if not (leading or grouped or cue):
+        return i + 1 if len(token.text) >= 8 else None
+    j = i + 1
+    while j < len(tokens):
+        joined = j + 1 < len(tokens) and tokens[j + 1].text.isdigit()
+        if tokens[j].text in _PHONE_JOINERS and joined:
+            j += 2
+        elif tokens[j].text.isdigit() and len(tokens[j].text) >= 2:
+            j += 1
+        else:
+            break
+    return j
+
+
+def _cue_before_colon(tokens: list[Token], i: int, vocab: Vocabulary) -> bool:
+    """``Telp: 021 …``, ``Call: 555-1234``."""
+    return i > 1 and tokens[i - 1].text == ":" and tokens[i - 2].lower in vocab.phone_cues
+
+
+def _hyphen_groups(tokens: list[Token], i: int) -> int:
+    groups, j = 1, i
+    while (
+        j + 2 < len(tokens)
+        and tokens[j + 1].text == "-"
+        and tokens[j + 2].text.isdigit()
+        and adjacent(tokens, j + 1)
+        and adjacent(tokens, j + 2)
+    ):
+        groups += 1
+        j += 2
+    return groups
+
+
+def read_ordinal_span(tokens: list[Token], i: int, ctx: ValueContext) -> Found | None:
+    """An ordinal (``ketiga``, ``ke-9``, ``third``, ``9th``) — unless an Indonesian
+    ke- word stands before its noun as a collective (``kedua pihak``: both sides)."""
+    reading = read_ordinal(tokens, i, ctx.vocab)
+    if reading is None:
+        return None
+    if reading.end == i + 1 and _collective(tokens, i, ctx.vocab):
+        return None
+    return ordinal_found(reading.position, reading.start, reading.end)
+
+
+def read_fraction_words(tokens: list[Token], i: int, ctx: ValueContext) -> Found | None:
+    """``a third of``, ``one fifth of``: an English ordinal as a fraction (1/N)."""
+    if tokens[i].lower not in ("a", "one") or i + 2 >= len(tokens):
+        return None
+    position = ctx.vocab.ordinals.get(tokens[i + 1].lower)
+    if position is None or position < 3 or tokens[i + 2].lower != "of":
+        return None
+    quantity = _rounded(Quantity(amount=Decimal(1) / Decimal(position)))
+    return Found(SpanKind.NUMBER, i, i + 2, amount_value(SpanKind.NUMBER, quantity), quantity)
+
+
+def _rounded(quantity: Quantity) -> Quantity:
+    """A value with no exact decimal (1/3) is kept to six places and marked approximate."""
+    places = -quantity.amount.normalize().as_tuple().exponent  # type: ignore[operator]
+    if places <= 12:
+        return quantity
+    return replace(
+        quantity,
+        amount=quantity.amount.quantize(_SIX_PLACES),
+        upper=quantity.upper.quantize(_SIX_PLACES) if quantity.upper is not None else None,
+        qualifier=quantity.qualifier or "approx",
+    )
+
+
+def _collective(tokens: list[Token], i: int, vocab: Vocabulary) -> bool:
+    """``kedua pihak``, ``antara kedua presiden``: "both"/"all three", not a position.
+
+    After its noun a ke- word is an ordinal (``putaran ketiga``); before a noun, and
+    after a function word, a verb or nothing, it is a collective.
+    """
+    lower = tokens[i].lower
+    if not lower.startswith("ke") or lower.startswith("ke-") or vocab.ordinals.get(lower, 0) < 2:
+        return False
+    following = tokens[i + 1] if i + 1 < len(tokens) else None
+    if following is None or not following.alpha or following.lower in _KALI:
+        return False
+    if following.lower in vocab.stopwords:
+        return False
+    if i == 0:
+        return True
+    prev = tokens[i - 1].lower
+    return (
+        prev in vocab.stopwords
+        or not tokens[i - 1].alpha
+        or (prev.startswith(_VERB_PREFIXES) and len(prev) >= 6)
+    )
+
+
+def read_amount(
+    tokens: list[Token], i: int, ctx: ValueContext, *, heading: bool, date_at: DateStart
+) -> Found | None:
+    """An amount starting at token ``i`` (a qualifier, a currency or the number itself)."""
+    vocab = ctx.vocab
+    qualifier, j = "", i
+    matched = vocab.qualifiers.match(tokens, i)
+    if matched is not None:
+        qualifier, j = matched
+        if j >= len(tokens) or date_at(j):
+            return None
+    between = vocab.range_words.match(tokens, j)
+    opens_between = between is not None and between[0] == "between"
+    if opens_between and between is not None:
+        j = between[1]
+    low = _side(tokens, j, ctx)
+    if low is None:
+        return None
+    if low.number.words and not _word_number_allowed(tokens, i, heading):
+        return None
+    k = low.number.end
+    high: _Side | None = None
+    if opens_between:
+        joiner = vocab.range_words.match(tokens, k)
+        if joiner is None or joiner[0] != "and":
+            return None
+        high = _side(tokens, joiner[1], ctx)
+        if high is None:
+            return None
+    else:
+        high = _range_tail(tokens, k, ctx, low, first=i)
+    if high is not None:
+        k = high.number.end
+    currency = low.currency or (high.currency if high else None)
+    unit = ""
+    if currency is None:
+        suffix = _currency_suffix(tokens, k, vocab)
+        if suffix is not None:
+            currency, k = suffix
+    if currency is not None:
+        kind = SpanKind.MONEY
+        unit = currency
+    else:
+        measured = _unit(tokens, k, vocab)
+        if measured is not None:
+            unit, k = measured
+            kind = SpanKind.PERCENT if unit == "%" else SpanKind.QUANTITY
+        else:
+            counted = _counted_noun(tokens, k, ctx)
+            kind = SpanKind.QUANTITY if counted else SpanKind.NUMBER
+            if counted is not None:
+                unit, k = counted
+    if kind in (SpanKind.MONEY, SpanKind.QUANTITY) and unit:
+        per = _per_unit(tokens, k, vocab)
+        if per is not None:
+            unit, k = f"{unit}/{per[0]}", per[1]
+    lone = low.number.single_word in _LONE_WORDS and high is None
+    if lone and kind == SpanKind.NUMBER and not qualifier:
+        return None
+    last = (high or low).number.end
+    if k == last and last < len(tokens) and adjacent(tokens, last) and tokens[last].alpha:
+        return None  # "5G", "3D", "2024an": digits glued to a word are part of a name
+    amount, upper = _bounds(low.number, high.number if high else None)
+    quantity = _rounded(
+        Quantity(
+            amount=amount,
+            unit="" if kind == SpanKind.PERCENT else unit,
+            upper=upper,
+            qualifier=qualifier,
+            notation=_notation_label(tokens, low, high, ctx),
+        )
+    )
+    return Found(kind, i, k, amount_value(kind, quantity), quantity)
+
+
+def read_fraction(tokens: list[Token], i: int) -> Found | None:
+    """``1/2``, ``3/4``: a fraction written with a slash (never a date: the date reader
+    has already claimed ``16/5`` where it is one)."""
+    parts = parse_fraction(tokens[i].text)
+    if parts is None:
+        return None
+    numerator, denominator = parts
+    if numerator >= denominator or denominator > 10:
+        return None
+    quantity = _rounded(Quantity(amount=Decimal(numerator) / Decimal(denominator)))
+    return Found(SpanKind.NUMBER, i, i + 1, amount_value(SpanKind.NUMBER, quantity), quantity)
+
+
+def _side(tokens: list[Token], j: int, ctx: ValueContext) -> _Side | None:
+    """``[currency] NUMBER`` at token ``j``."""
+    if j >= len(tokens):
+        return None
+    currency: str | None = None
+    prefix = ctx.vocab.currencies.match(tokens, j)
+    if prefix is not None and prefix[0].prefix:
+        currency, j = prefix[0].code, prefix[1]
+        if j < len(tokens) and tokens[j].text == "." and not tokens[j - 1].text[-1:].isdigit():
+            j += 1  # "Rp. 5.000"
+        if j >= len(tokens):
+            return None
+    token = tokens[j]
+    if token.numeric:
+        if not _clean_digits(tokens, j, after_currency=currency is not None):
+            return None
+    elif not token.alpha:
+        return None
+    number = read_number(tokens, j, ctx.vocab, ctx.notation.reading)
+    if number is None:
+        return None
+    return _Side(number, currency)
+
+
+def _clean_digits(tokens: list[Token], j: int, *, after_currency: bool) -> bool:
+    """Digits that are an amount: not glued to letters (``5G``), not a clock or slash
+    form (``10:30``, ``16/5``), no leading zero (``021``)."""
+    text = tokens[j].text
+    if ":" in text or "/" in text:
+        return False
+    if len(text) > 1 and text[0] == "0" and text[1].isdigit():
+        return False
+    glued = j > 0 and adjacent(tokens, j) and tokens[j - 1].alpha
+    return after_currency or not glued
+
+
+def _word_number_allowed(tokens: list[Token], i: int, heading: bool) -> bool:
+    """A capitalised number word mid-sentence is a name (``Lima``), unless in a heading."""
+    if not tokens[i].capitalised or heading or i == 0:
+        return True
+    return tokens[i - 1].text in _OPENERS
+
+
+def _range_tail(
+    tokens: list[Token], k: int, ctx: ValueContext, low: _Side, first: int
+) -> _Side | None:
+    """``hingga 3,5``, ``-3,5``, ``to 3``: the upper end of a range, when there is one."""
+    joiner = ctx.vocab.range_words.match(tokens, k)
+    if joiner is None or joiner[0] != "to":
+        return None
+    if tokens[k].lower == "to" and first > 0 and tokens[first - 1].lower == "from":
+        return None  # "rose from 2 to 3" is a change, not a range
+    high = _side(tokens, joiner[1], ctx)
+    if high is None or (high.currency and low.currency and high.currency != low.currency):
+        return None
+    low_value, high_value = _bounds(low.number, high.number)
+    if high_value is None or high_value <= low_value:
+        return None
+    if tokens[k].text in ("-", "–") and high.number.words:
+        return None
+    return high
+
+
+def _bounds(low: NumberReading, high: NumberReading | None) -> tuple[Decimal, Decimal | None]:
+    """The two ends of a range; ``10-15 juta`` carries the scale to the lower end."""
+    if high is None:
+        return low.value, None
+    amount = low.value
+    if low.scale == 1 and high.scale != 1 and low.value * high.scale <= high.value:
+        amount = low.value * high.scale
+    return amount, high.value
+
+
+def _currency_suffix(tokens: list[Token], k: int, vocab: Vocabulary) -> tuple[str, int] | None:
+    matched = vocab.currencies.match(tokens, k)
+    if matched is None:
+        return None
+    currency: Currency = matched[0]
+    return (currency.code, matched[1]) if currency.suffix else None
+
+
+def _unit(tokens: list[Token], k: int, vocab: Vocabulary) -> tuple[str, int] | None:
+    """A unit or percent sign after the number (``35 km``, ``1,584-metre``, ``3,5%``)."""
+    if k >= len(tokens):
+        return None
+    if tokens[k].text == "-" and adjacent(tokens, k) and k + 1 < len(tokens):
+        if not adjacent(tokens, k + 1):
+            return None
+        k += 1  # "1,584-metre"
+    matched = vocab.units.match(tokens, k)
+    if matched is None:
+        return None
+    token = tokens[k]
+    if adjacent(tokens, k) and len(token.text) == 1 and token.alpha:
+        return None  # "5G", "3D": a glued single letter is a name, not metres or grams
+    if token.capitalised and len(token.text) > 3 and matched[0] not in ("%",):
+        return None  # "2 Minggu" would be a weekday, "5 Jam" a heading word
+    return matched
+
+
+def _per_unit(tokens: list[Token], k: int, vocab: Vocabulary) -> tuple[str, int] | None:
+    """``per kilogram``, ``/kg``, ``a day``: the rate an amount is given per."""
+    if k + 1 >= len(tokens) or tokens[k].lower not in (_PER | _EN_PER):
+        return None
+    matched = vocab.units.match(tokens, k + 1)
+    if matched is None or matched[0] == "%":
+        return None
+    return matched
+
+
+def _counted_noun(tokens: list[Token], k: int, ctx: ValueContext) -> tuple[str, int] | None:
+    """The noun a number counts: the next word in Indonesian (``1.000 tahanan``); in
+    English after any adjectives (``two missing residents``)."""
+    vocab = ctx.vocab
+    word = noun_candidate(tokens, k, vocab)
+    if word is None:
+        return None
+    if ctx.language == "id":
+        return word.lower, k + 1
+    after = noun_candidate(tokens, k + 1, vocab) if k + 1 < len(tokens) else None
+    listed = word.lower in vocab.counted_adjectives
+    if not (listed or word.lower.endswith(("ed", "ing"))):
+        return word.lower, k + 1
+    if after is not None:
+        return after.lower, k + 2
+    if word.lower.endswith("ing") and not listed:
+        return word.lower, k + 1  # "ten missing": the participle names who is counted
+    return None  # "10 died": a verb, not a noun
+
+
+def noun_candidate(tokens: list[Token], k: int, vocab: Vocabulary) -> Token | None:
+    if k >= len(tokens):
+        return None
+    token = tokens[k]
+    if not token.alpha or token.capitalised or len(token.text) < 2:
+        return None
+    lower = token.lower
+    if lower in vocab.stopwords or lower in vocab.number_words or lower in vocab.ordinals:
+        return None
+    if lower in vocab.range_words or lower in vocab.qualifiers:
+        return None
+    return token
+
+
+def _notation_label(tokens: list[Token], low: _Side, high: _Side | None, ctx: ValueContext) -> str:
+    """The recorded notation when the digits could be read two ways (``1.200``)."""
+    sides = [low] if high is None else [low, high]
+    for side in sides:
+        token = tokens[side.number.start]
+        if token.numeric and is_ambiguous(token.text):
+            return ctx.notation.label
+    return ""
