@@ -4,25 +4,22 @@ they are, and ranges.
 An amount is read as ``[qualifier] [currency] NUMBER [range] [currency | unit |
 percent | counted noun] [per unit]`` — ``lebih dari Rp 16 triliun``, ``sekitar 22 juta
 keluarga``, ``1,5 hingga 3,5 meter``, ``between 2 and 3 million``, ``3.5%``,
-``two missing residents``. Ordinals and strings that only look like numbers (phone
-numbers, identifiers, ``kedua belah pihak``) are told apart here too, so the NUMBER
-kind never holds a count that is not one.
+``two missing residents``. A lone ``one``/``satu``/``half`` needs a unit or a noun to
+be a number (``one of``, ``the one who`` are not), and a capitalised number word in
+mid-sentence is a name (``Lima``). Ordinals and fractions are read in :mod:`ordinals`,
+phone-like digit runs in :mod:`phones`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Final
 
-from newsdiff.core.analyze.extract.number_words import (
-    NumberReading,
-    read_number,
-    read_ordinal,
-)
-from newsdiff.core.analyze.extract.numbers import is_ambiguous, parse_fraction
-from newsdiff.core.analyze.extract.readings import Found, ValueContext, amount_value, ordinal_found
+from newsdiff.core.analyze.extract.number_words import NumberReading, read_number
+from newsdiff.core.analyze.extract.numbers import is_ambiguous
+from newsdiff.core.analyze.extract.readings import Found, ValueContext, amount_value, rounded
 from newsdiff.core.analyze.extract.tokens import Token, adjacent
 from newsdiff.core.analyze.extract.vocabulary import Currency, Vocabulary
 from newsdiff.core.model import Quantity, SpanKind
@@ -31,13 +28,9 @@ _OPENERS: Final = frozenset({"(", '"', "“", "'", "‘", ":", "-", "–", "—"
 """Tokens after which a capitalised word still starts a clause (``"Dua orang…``)."""
 _LONE_WORDS: Final = frozenset({"one", "satu", "half", "setengah", "separuh", "quarter"})
 """Number words too common as other parts of speech to stand alone as a number."""
-_KALI: Final = frozenset({"kali", "kalinya"})
 _PER: Final = frozenset({"per", "/"})
 _EN_PER: Final = frozenset({"a", "an", "per"})
-_VERB_PREFIXES: Final = ("me", "ber", "di")
-_PHONE_JOINERS: Final = frozenset({"-", ")", "."})
 
-_SIX_PLACES: Final = Decimal("0.000001")
 
 DateStart = Callable[[int], bool]
 """Whether a date or time reading starts at a token index (a qualifier before a date
@@ -50,113 +43,6 @@ class _Side:
 
     number: NumberReading
     currency: str | None
-
-
-def phone_like_end(tokens: list[Token], i: int, vocab: Vocabulary) -> int | None:
-    """The token index after a phone-number-like run starting at ``i``, or None.
-
-    ``+62 812 3456 7890``, ``(021) 5551234``, ``0812-3456-7890`` and digit strings of
-    eight or more digits name no amount; skipping the whole run keeps its groups from
-    being read as separate numbers.
-    """
-    token = tokens[i]
-    if not token.text.isdigit():
-        return None
-    prev = tokens[i - 1].text if i else ""
-    zero_led = len(token.text) >= 3 and token.text[0] == "0"
-    leading = (prev == "+" and adjacent(tokens, i)) or zero_led
-    grouped = _hyphen_groups(tokens, i) >= 3
-    cue = i > 0 and (tokens[i - 1].lower in vocab.phone_cues or _cue_before_colon(tokens, i, vocab))
-    if not (leading or grouped or cue):
-        return i + 1 if len(token.text) >= 8 else None
-    j = i + 1
-    while j < len(tokens):
-        joined = j + 1 < len(tokens) and tokens[j + 1].text.isdigit()
-        if tokens[j].text in _PHONE_JOINERS and joined:
-            j += 2
-        elif tokens[j].text.isdigit() and len(tokens[j].text) >= 2:
-            j += 1
-        else:
-            break
-    return j
-
-
-def _cue_before_colon(tokens: list[Token], i: int, vocab: Vocabulary) -> bool:
-    """``Telp: 021 …``, ``Call: 555-1234``."""
-    return i > 1 and tokens[i - 1].text == ":" and tokens[i - 2].lower in vocab.phone_cues
-
-
-def _hyphen_groups(tokens: list[Token], i: int) -> int:
-    groups, j = 1, i
-    while (
-        j + 2 < len(tokens)
-        and tokens[j + 1].text == "-"
-        and tokens[j + 2].text.isdigit()
-        and adjacent(tokens, j + 1)
-        and adjacent(tokens, j + 2)
-    ):
-        groups += 1
-        j += 2
-    return groups
-
-
-def read_ordinal_span(tokens: list[Token], i: int, ctx: ValueContext) -> Found | None:
-    """An ordinal (``ketiga``, ``ke-9``, ``third``, ``9th``) — unless an Indonesian
-    ke- word stands before its noun as a collective (``kedua pihak``: both sides)."""
-    reading = read_ordinal(tokens, i, ctx.vocab)
-    if reading is None:
-        return None
-    if reading.end == i + 1 and _collective(tokens, i, ctx.vocab):
-        return None
-    return ordinal_found(reading.position, reading.start, reading.end)
-
-
-def read_fraction_words(tokens: list[Token], i: int, ctx: ValueContext) -> Found | None:
-    """``a third of``, ``one fifth of``: an English ordinal as a fraction (1/N)."""
-    if tokens[i].lower not in ("a", "one") or i + 2 >= len(tokens):
-        return None
-    position = ctx.vocab.ordinals.get(tokens[i + 1].lower)
-    if position is None or position < 3 or tokens[i + 2].lower != "of":
-        return None
-    quantity = _rounded(Quantity(amount=Decimal(1) / Decimal(position)))
-    return Found(SpanKind.NUMBER, i, i + 2, amount_value(SpanKind.NUMBER, quantity), quantity)
-
-
-def _rounded(quantity: Quantity) -> Quantity:
-    """A value with no exact decimal (1/3) is kept to six places and marked approximate."""
-    places = -quantity.amount.normalize().as_tuple().exponent  # type: ignore[operator]
-    if places <= 12:
-        return quantity
-    return replace(
-        quantity,
-        amount=quantity.amount.quantize(_SIX_PLACES),
-        upper=quantity.upper.quantize(_SIX_PLACES) if quantity.upper is not None else None,
-        qualifier=quantity.qualifier or "approx",
-    )
-
-
-def _collective(tokens: list[Token], i: int, vocab: Vocabulary) -> bool:
-    """``kedua pihak``, ``antara kedua presiden``: "both"/"all three", not a position.
-
-    After its noun a ke- word is an ordinal (``putaran ketiga``); before a noun, and
-    after a function word, a verb or nothing, it is a collective.
-    """
-    lower = tokens[i].lower
-    if not lower.startswith("ke") or lower.startswith("ke-") or vocab.ordinals.get(lower, 0) < 2:
-        return False
-    following = tokens[i + 1] if i + 1 < len(tokens) else None
-    if following is None or not following.alpha or following.lower in _KALI:
-        return False
-    if following.lower in vocab.stopwords:
-        return False
-    if i == 0:
-        return True
-    prev = tokens[i - 1].lower
-    return (
-        prev in vocab.stopwords
-        or not tokens[i - 1].alpha
-        or (prev.startswith(_VERB_PREFIXES) and len(prev) >= 6)
-    )
 
 
 def read_amount(
@@ -222,7 +108,7 @@ def read_amount(
     if k == last and last < len(tokens) and adjacent(tokens, last) and tokens[last].alpha:
         return None  # "5G", "3D", "2024an": digits glued to a word are part of a name
     amount, upper = _bounds(low.number, high.number if high else None)
-    quantity = _rounded(
+    quantity = rounded(
         Quantity(
             amount=amount,
             unit="" if kind == SpanKind.PERCENT else unit,
@@ -232,19 +118,6 @@ def read_amount(
         )
     )
     return Found(kind, i, k, amount_value(kind, quantity), quantity)
-
-
-def read_fraction(tokens: list[Token], i: int) -> Found | None:
-    """``1/2``, ``3/4``: a fraction written with a slash (never a date: the date reader
-    has already claimed ``16/5`` where it is one)."""
-    parts = parse_fraction(tokens[i].text)
-    if parts is None:
-        return None
-    numerator, denominator = parts
-    if numerator >= denominator or denominator > 10:
-        return None
-    quantity = _rounded(Quantity(amount=Decimal(numerator) / Decimal(denominator)))
-    return Found(SpanKind.NUMBER, i, i + 1, amount_value(SpanKind.NUMBER, quantity), quantity)
 
 
 def _side(tokens: list[Token], j: int, ctx: ValueContext) -> _Side | None:

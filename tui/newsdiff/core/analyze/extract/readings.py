@@ -9,13 +9,15 @@ drift apart in how they spell the same fact, and the comparison engine can rely 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Final
 
 from newsdiff.core.analyze.extract.numbers import Notation, decimal_text
 from newsdiff.core.analyze.extract.vocabulary import Vocabulary
 from newsdiff.core.model import DateValue, Quantity, SpanKind
+
+_SIX_PLACES: Final = Decimal("0.000001")
 
 QUALIFIER_SYMBOLS: Final = {
     "approx": "~",
@@ -100,3 +102,16 @@ def amount_value(kind: SpanKind, quantity: Quantity) -> str:
 def ordinal_found(position: int, first: int, stop: int) -> Found:
     quantity = Quantity(amount=Decimal(position), ordinal=True)
     return Found(SpanKind.NUMBER, first, stop, amount_value(SpanKind.NUMBER, quantity), quantity)
+
+
+def rounded(quantity: Quantity) -> Quantity:
+    """A value with no exact decimal (1/3) is kept to six places and marked approximate."""
+    places = -quantity.amount.normalize().as_tuple().exponent  # type: ignore[operator]
+    if places <= 12:
+        return quantity
+    return replace(
+        quantity,
+        amount=quantity.amount.quantize(_SIX_PLACES),
+        upper=quantity.upper.quantize(_SIX_PLACES) if quantity.upper is not None else None,
+        qualifier=quantity.qualifier or "approx",
+    )

@@ -15,15 +15,15 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from newsdiff.core.analyze.extract.amounts import (
-    phone_like_end,
-    read_amount,
+from newsdiff.core.analyze.extract.amounts import read_amount
+from newsdiff.core.analyze.extract.dates import read_date
+from newsdiff.core.analyze.extract.numbers import choose_notation
+from newsdiff.core.analyze.extract.ordinals import (
     read_fraction,
     read_fraction_words,
     read_ordinal_span,
 )
-from newsdiff.core.analyze.extract.dates import read_date
-from newsdiff.core.analyze.extract.numbers import choose_notation
+from newsdiff.core.analyze.extract.phones import phone_like_end
 from newsdiff.core.analyze.extract.readings import Found, PublishedDate, ValueContext
 from newsdiff.core.analyze.extract.times import read_time
 from newsdiff.core.analyze.extract.tokens import Token, sentence_tokens
