@@ -29,6 +29,9 @@ _OPENERS: Final = frozenset({"(", '"', "“", "'", "‘", ":", "-", "–", "—"
 _LONE_WORDS: Final = frozenset({"one", "satu", "half", "setengah", "separuh", "quarter"})
 """Number words too common as other parts of speech to stand alone as a number."""
 _PER: Final = frozenset({"per", "/"})
+_DURING: Final = frozenset({"over"})
+"""Qualifier words that mean "during" before a duration (``over five years``)."""
+_DURATIONS: Final = frozenset({"year", "month", "week", "day", "hour", "minute", "second"})
 _EN_PER: Final = frozenset({"a", "an", "per"})
 
 
@@ -98,9 +101,12 @@ def read_amount(
             if counted is not None:
                 unit, k = counted
     if kind in (SpanKind.MONEY, SpanKind.QUANTITY) and unit:
-        per = _per_unit(tokens, k, vocab)
+        per = _per_unit(tokens, k, vocab, money=kind == SpanKind.MONEY)
         if per is not None:
             unit, k = f"{unit}/{per[0]}", per[1]
+    if qualifier and tokens[i].lower in _DURING and unit in _DURATIONS:
+        # "over five years" is a time span, not "more than five years"
+        return read_amount(tokens, j, ctx, heading=heading, date_at=date_at)
     lone = low.number.single_word in _LONE_WORDS and high is None
     if lone and kind == SpanKind.NUMBER and not qualifier:
         return None
@@ -145,10 +151,10 @@ def _side(tokens: list[Token], j: int, ctx: ValueContext) -> _Side | None:
 
 
 def _clean_digits(tokens: list[Token], j: int, *, after_currency: bool) -> bool:
-    """Digits that are an amount: not glued to letters (``5G``), not a clock or slash
-    form (``10:30``, ``16/5``), no leading zero (``021``)."""
+    """Digits that are an amount: not glued to letters (``5G``), not a clock
+    (``10:30``), no leading zero (``021``)."""
     text = tokens[j].text
-    if ":" in text or "/" in text:
+    if ":" in text:
         return False
     if len(text) > 1 and text[0] == "0" and text[1].isdigit():
         return False
@@ -220,14 +226,21 @@ def _unit(tokens: list[Token], k: int, vocab: Vocabulary) -> tuple[str, int] | N
     return matched
 
 
-def _per_unit(tokens: list[Token], k: int, vocab: Vocabulary) -> tuple[str, int] | None:
-    """``per kilogram``, ``/kg``, ``a day``: the rate an amount is given per."""
+def _per_unit(
+    tokens: list[Token], k: int, vocab: Vocabulary, money: bool
+) -> tuple[str, int] | None:
+    """``per kilogram``, ``/kg``, ``a day``: the rate an amount is given per; for money
+    also a currency (``Rp 16.250 per dolar AS``: an exchange rate)."""
     if k + 1 >= len(tokens) or tokens[k].lower not in (_PER | _EN_PER):
         return None
     matched = vocab.units.match(tokens, k + 1)
-    if matched is None or matched[0] == "%":
-        return None
-    return matched
+    if matched is not None and matched[0] != "%":
+        return matched
+    if money and tokens[k].lower in _PER:
+        currency = vocab.currencies.match(tokens, k + 1)
+        if currency is not None:
+            return currency[0].code, currency[1]
+    return None
 
 
 def _counted_noun(tokens: list[Token], k: int, ctx: ValueContext) -> tuple[str, int] | None:
@@ -237,6 +250,9 @@ def _counted_noun(tokens: list[Token], k: int, ctx: ValueContext) -> tuple[str, 
     word = noun_candidate(tokens, k, vocab)
     if word is None:
         return None
+    if word.lower in vocab.classifiers:
+        counted = noun_candidate(tokens, k + 1, vocab)
+        return (counted.lower, k + 2) if counted is not None else (word.lower, k + 1)
     if ctx.language == "id":
         return word.lower, k + 1
     after = noun_candidate(tokens, k + 1, vocab) if k + 1 < len(tokens) else None

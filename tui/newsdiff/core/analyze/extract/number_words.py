@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Final
 
-from newsdiff.core.analyze.extract.numbers import parse_digits
+from newsdiff.core.analyze.extract.numbers import parse_digits, parse_fraction
 from newsdiff.core.analyze.extract.tokens import Token, adjacent
 from newsdiff.core.analyze.extract.vocabulary import NumberWord, Vocabulary
 
@@ -149,6 +149,12 @@ def read_number(
     """A number at token ``i``: digits (with any scale words after them) or words."""
     token = tokens[i]
     if token.numeric:
+        fraction = parse_fraction(token.text)
+        if fraction is not None:
+            numerator, denominator = fraction
+            if numerator >= denominator or denominator > 10:
+                return None  # "16/5" is a date (or nothing), never 3.2
+            return NumberReading(Decimal(numerator) / Decimal(denominator), i, i + 1, 0)
         value = parse_digits(token.text, notation)
         if value is None:
             return None

@@ -1,11 +1,11 @@
-"""Positions and parts: ordinals (``ketiga``, ``ke-9``, ``third``, ``9th``) and fractions
-(``1/2``, ``a third of``).
+"""Positions and parts: ordinals (``ketiga``, ``ke-9``, ``third``, ``9th``) and English
+ordinals used as fractions (``a third of``).
 
 An Indonesian ke- word is an ordinal after its noun (``putaran ketiga``: the third
 round) but a collective before it (``kedua pihak``: both sides; ``ketiga negara``: all
 three countries) — those name things already counted, so they are no value at all.
-A slash form is read as a fraction only when smaller than one with a small
-denominator (``1/2``, ``3/4``); the date reader has already taken ``16/5``.
+Slash fractions (``1/2``) are amounts, read with the other digits in
+:mod:`number_words`.
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ from decimal import Decimal
 from typing import Final
 
 from newsdiff.core.analyze.extract.number_words import read_ordinal
-from newsdiff.core.analyze.extract.numbers import parse_fraction
 from newsdiff.core.analyze.extract.readings import (
     Found,
     ValueContext,
@@ -74,16 +73,3 @@ def _collective(tokens: list[Token], i: int, vocab: Vocabulary) -> bool:
         or not tokens[i - 1].alpha
         or (prev.startswith(_VERB_PREFIXES) and len(prev) >= 6)
     )
-
-
-def read_fraction(tokens: list[Token], i: int) -> Found | None:
-    """``1/2``, ``3/4``: a fraction written with a slash (never a date: the date reader
-    has already claimed ``16/5`` where it is one)."""
-    parts = parse_fraction(tokens[i].text)
-    if parts is None:
-        return None
-    numerator, denominator = parts
-    if numerator >= denominator or denominator > 10:
-        return None
-    quantity = rounded(Quantity(amount=Decimal(numerator) / Decimal(denominator)))
-    return Found(SpanKind.NUMBER, i, i + 1, amount_value(SpanKind.NUMBER, quantity), quantity)

@@ -2,7 +2,7 @@
 
 Each sentence's tokens are walked once, left to right. At each token the readers are
 tried in a fixed order — phrases that are not numbers (``kedua belah pihak``), dates,
-times, ordinals, slash fractions, phone-like runs, then amounts — and the first that
+times, ordinals, phone-like runs, then amounts — and the first that
 reads something claims its tokens. Every reader looks at most a few tokens ahead, so
 extraction is linear in the length of the text whatever the input. The readers live
 in their own modules (:mod:`dates`, :mod:`times`, :mod:`amounts`, with
@@ -18,11 +18,7 @@ from collections.abc import Sequence
 from newsdiff.core.analyze.extract.amounts import read_amount
 from newsdiff.core.analyze.extract.dates import read_date
 from newsdiff.core.analyze.extract.numbers import choose_notation
-from newsdiff.core.analyze.extract.ordinals import (
-    read_fraction,
-    read_fraction_words,
-    read_ordinal_span,
-)
+from newsdiff.core.analyze.extract.ordinals import read_fraction_words, read_ordinal_span
 from newsdiff.core.analyze.extract.phones import phone_like_end
 from newsdiff.core.analyze.extract.readings import Found, PublishedDate, ValueContext
 from newsdiff.core.analyze.extract.times import read_time
@@ -99,7 +95,6 @@ def read_tokens(tokens: list[Token], ctx: ValueContext, *, heading: bool = False
             or read_time(tokens, i, ctx)
             or read_fraction_words(tokens, i, ctx)
             or read_ordinal_span(tokens, i, ctx)
-            or (read_fraction(tokens, i) if token.numeric else None)
         )
         if reading is None and token.numeric:
             skip = phone_like_end(tokens, i, vocab)

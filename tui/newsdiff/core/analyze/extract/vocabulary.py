@@ -72,6 +72,7 @@ class Vocabulary:
     stopwords: frozenset[str]
     counted_adjectives: frozenset[str]
     phone_cues: frozenset[str]
+    classifiers: frozenset[str]
     starters: frozenset[str] = frozenset()
     """Lower-cased words a value can start with; any other word is skipped at once."""
 
@@ -95,6 +96,7 @@ def vocabulary() -> Vocabulary:
         stopwords=load_set("value_stopwords"),
         counted_adjectives=load_set("counted_adjectives"),
         phone_cues=load_set("phone_cues"),
+        classifiers=load_set("classifiers"),
     )
     starters = {"a", "an"}
     starters |= set(vocab.number_words) | set(vocab.ordinals)
