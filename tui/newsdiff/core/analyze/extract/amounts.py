@@ -194,8 +194,9 @@ def _bounds(low: NumberReading, high: NumberReading | None) -> tuple[Decimal, De
     if high is None:
         return low.value, None
     amount = low.value
-    if low.scale == 1 and high.scale != 1 and low.value * high.scale <= high.value:
-        amount = low.value * high.scale
+    shifted = low.value.scaleb(high.scale.adjusted())
+    if low.scale == 1 and high.scale != 1 and shifted <= high.value:
+        amount = shifted
     return amount, high.value
 
 

@@ -160,14 +160,13 @@ def read_number(
             return None
         end = i + 1
         scale = Decimal(1)
-        last_scale: Decimal | None = None
-        while end < len(tokens):
+        while end < len(tokens) and end - i <= 2:  # "5 ribu triliun": compound scales
             word = vocab.number_words.get(tokens[end].lower)
-            if word is None or word.role != "scale" or (last_scale and word.value >= last_scale):
+            if word is None or word.role != "scale":
                 break
-            value *= word.value
-            scale *= word.value
-            last_scale = word.value
+            # Scale words are powers of ten: shifting the exponent is exact at any size.
+            value = value.scaleb(word.value.adjusted())
+            scale = scale.scaleb(word.value.adjusted())
             end += 1
         return NumberReading(value, i, end, 0, scale)
     return read_number_words(tokens, i, vocab)

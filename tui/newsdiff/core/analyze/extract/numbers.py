@@ -33,7 +33,8 @@ _GROUPED_ID: Final = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+(?:,\d+)?")
 _GROUPED_EN: Final = re.compile(r"[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?")
 _DECIMAL: Final = re.compile(r"\d+[.,]\d+")
 _FRACTION: Final = re.compile(r"([1-9]\d?)/([1-9]\d?)")
-_EVIDENCE: Final = re.compile(r"\d+(?:[.,]\d+)+")
+_EVIDENCE: Final = re.compile(r"(?<![\d.,])\d+(?:[.,]\d+)+")
+"""Starts only where a digit run starts, so a long run is tried once, not at every digit."""
 _TIME_CUE: Final = re.compile(r"(?:pukul|jam|pkl\.?)\s*$", re.IGNORECASE)
 
 
