@@ -6,6 +6,8 @@ import itertools
 from decimal import Decimal
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsdiff.core.analyze.extract.tokens import PhraseTable, sentence_tokens
 from newsdiff.core.analyze.extract.vocabulary import vocabulary
@@ -112,3 +114,76 @@ def test_phrase_table_prefers_the_longest_phrase() -> None:
     assert table.match(tokens, 1) == ("SGD", 3)
     assert table.match(tokens, 4) == ("USD", 5)
     assert table.match(tokens, 0) is None
+
+
+_PIECES = (
+    "1.000 ",
+    "3,5 ",
+    "16/5 ",
+    "1/2 ",
+    "(",
+    ") ",
+    "Rp ",
+    "US$",
+    "$",
+    "- ",
+    "hingga ",
+    "dan ",
+    "antara ",
+    "between ",
+    "and ",
+    "lebih dari ",
+    "sekitar ",
+    "dua ",
+    "puluh ",
+    "belas ",
+    "setengah ",
+    "juta ",
+    "million ",
+    "a ",
+    "half ",
+    "kedua ",
+    "ketiga ",
+    "ke-9 ",
+    "9th ",
+    "Jumat ",
+    "Minggu ",
+    "Mei ",
+    "May ",
+    "2025 ",
+    "pukul ",
+    "19.30 ",
+    "WIB ",
+    "10:30 ",
+    "a.m. ",
+    "malam ",
+    "persen ",
+    "% ",
+    "km ",
+    "orang ",
+    "per ",
+    "kilogram ",
+    "0812",
+    "-",
+    "+62 ",
+    ". ",
+    ", ",
+    "\n",
+    "one ",
+    "of ",
+    "tanggal ",
+    "x",
+    "5G ",
+    "Nov. ",
+)
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=40), st.sampled_from(["id", "en", "und"]))
+@settings(max_examples=300, deadline=None)
+def test_any_mix_of_value_words_gives_consistent_spans(pieces: list[str], lang: str) -> None:
+    text = "".join(pieces)
+    spans = spans_of(text, lang, published="2025-05-16")
+    for span in spans:
+        assert text[span.start : span.end] == span.text and span.value
+    for left, right in itertools.pairwise(spans):
+        assert left.end <= right.start
