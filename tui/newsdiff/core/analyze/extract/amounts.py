@@ -222,16 +222,21 @@ def _unit(tokens: list[Token], k: int, vocab: Vocabulary) -> tuple[str, int] | N
     token = tokens[k]
     if adjacent(tokens, k) and len(token.text) == 1 and token.alpha:
         return None  # "5G", "3D": a glued single letter is a name, not metres or grams
-    if token.capitalised and len(token.text) > 3 and matched[0] not in ("%",):
-        return None  # "2 Minggu" would be a weekday, "5 Jam" a heading word
+    if token.capitalised and (token.lower in vocab.weekdays or token.lower in vocab.months):
+        return None  # "2 Minggu" is a Sunday, not two weeks
     return matched
 
 
 def _per_unit(
     tokens: list[Token], k: int, vocab: Vocabulary, money: bool
 ) -> tuple[str, int] | None:
-    """``per kilogram``, ``/kg``, ``a day``: the rate an amount is given per; for money
-    also a currency (``Rp 16.250 per dolar AS``: an exchange rate)."""
+    """``per kilogram``, ``/kg``, ``perbulan``, ``a day``: the rate an amount is given
+    per; for money also a currency (``Rp 16.250 per dolar AS``: an exchange rate)."""
+    glued = tokens[k].lower if k < len(tokens) else ""
+    if glued.startswith("per") and len(glued) > 3:  # "perbulan", "perkilogram"
+        unit = vocab.units.word(glued[3:])
+        if unit is not None and unit != "%":
+            return unit, k + 1
     if k + 1 >= len(tokens) or tokens[k].lower not in (_PER | _EN_PER):
         return None
     matched = vocab.units.match(tokens, k + 1)

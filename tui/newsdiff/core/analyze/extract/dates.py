@@ -304,11 +304,15 @@ def _year(tokens: list[Token], i: int, ctx: ValueContext) -> Found | None:
 
 
 def _year_cued(tokens: list[Token], i: int, ctx: ValueContext) -> bool:
-    """A year cue before the number, or the first year of a ``2022-2025`` range."""
+    """A year cue before the number, a name it belongs to (``Pemilu 2014``, ``Piala
+    Dunia 2014``), or the first year of a ``2022-2025`` range."""
     if i == 0:
         return False
-    if tokens[i - 1].lower in ctx.vocab.year_cues:
+    prev = tokens[i - 1]
+    if prev.lower in ctx.vocab.year_cues:
         return True
+    if prev.alpha and prev.capitalised and (i > 1 or prev.lower not in ctx.vocab.stopwords):
+        return True  # a name, unless it is just a capitalised first word ("Sebanyak")
     return (
         tokens[i - 1].text in ("-", "–")
         and i > 1

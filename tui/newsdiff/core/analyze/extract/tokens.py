@@ -86,6 +86,13 @@ class PhraseTable(Generic[V]):
     def __contains__(self, word: str) -> bool:
         return word in self._by_first
 
+    def word(self, lower: str) -> V | None:
+        """The value of a one-word phrase, looked up by its lower-cased text."""
+        for words, value in self._by_first.get(lower, ()):
+            if len(words) == 1:
+                return value
+        return None
+
     def first_words(self) -> frozenset[str]:
         """Every word a phrase of the table starts with."""
         return frozenset(self._by_first)
