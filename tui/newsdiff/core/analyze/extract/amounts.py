@@ -26,7 +26,8 @@ from newsdiff.core.model import Quantity, SpanKind
 
 _OPENERS: Final = frozenset({"(", '"', "“", "'", "‘", ":", "-", "–", "—", "«", "["})
 """Tokens after which a capitalised word still starts a clause (``"Dua orang…``)."""
-_LONE_WORDS: Final = frozenset({"one", "satu", "half", "setengah", "separuh", "quarter"})
+_FRACTION_WORDS: Final = frozenset({"half", "setengah", "separuh", "quarter"})
+_LONE_WORDS: Final = frozenset({"one", "satu"}) | _FRACTION_WORDS
 """Number words too common as other parts of speech to stand alone as a number."""
 _PER: Final = frozenset({"per", "/"})
 _DURING: Final = frozenset({"over"})
@@ -81,6 +82,10 @@ def read_amount(
         high = _range_tail(tokens, k, ctx, low, first=i)
     if high is not None:
         k = high.number.end
+    if _glued_to_a_word(tokens, k, vocab):
+        return None  # "5G", "76ers", "2024an": digits glued to a word are part of a name
+    if low.number.single_word in _FRACTION_WORDS and high is None:
+        k = _skip_article(tokens, k, vocab)  # "half a century"
     currency = low.currency or (high.currency if high else None)
     unit = ""
     if currency is None:
@@ -110,9 +115,6 @@ def read_amount(
     lone = low.number.single_word in _LONE_WORDS and high is None
     if lone and kind == SpanKind.NUMBER and not qualifier:
         return None
-    last = (high or low).number.end
-    if k == last and last < len(tokens) and adjacent(tokens, last) and tokens[last].alpha:
-        return None  # "5G", "3D", "2024an": digits glued to a word are part of a name
     amount, upper = _bounds(low.number, high.number if high else None)
     quantity = rounded(
         Quantity(
@@ -124,6 +126,24 @@ def read_amount(
         )
     )
     return Found(kind, i, k, amount_value(kind, quantity), quantity)
+
+
+def _glued_to_a_word(tokens: list[Token], k: int, vocab: Vocabulary) -> bool:
+    """A word right against the digits that is not a unit, currency or scale."""
+    if k >= len(tokens) or not adjacent(tokens, k) or not tokens[k].alpha:
+        return False
+    if not tokens[k - 1].numeric:
+        return False
+    lower = tokens[k].lower
+    if len(lower) == 1:
+        return True  # "5G", "3D": never metres or grams when glued
+    return not (lower in vocab.units or lower in vocab.currencies)
+
+
+def _skip_article(tokens: list[Token], k: int, vocab: Vocabulary) -> int:
+    """After a fraction word, ``a``/``an`` before a unit belongs to the amount."""
+    article = k + 1 < len(tokens) and tokens[k].lower in ("a", "an")
+    return k + 1 if article and vocab.units.match(tokens, k + 1) is not None else k
 
 
 def _side(tokens: list[Token], j: int, ctx: ValueContext) -> _Side | None:
@@ -220,8 +240,6 @@ def _unit(tokens: list[Token], k: int, vocab: Vocabulary) -> tuple[str, int] | N
     if matched is None:
         return None
     token = tokens[k]
-    if adjacent(tokens, k) and len(token.text) == 1 and token.alpha:
-        return None  # "5G", "3D": a glued single letter is a name, not metres or grams
     if token.capitalised and (token.lower in vocab.weekdays or token.lower in vocab.months):
         return None  # "2 Minggu" is a Sunday, not two weeks
     return matched
