@@ -2,12 +2,13 @@
 
 Each sentence's tokens are walked once, left to right. At each token the readers are
 tried in a fixed order — phrases that are not numbers (``kedua belah pihak``), dates,
-times, ordinals, phone-like runs, then amounts — and the first that
-reads something claims its tokens. Every reader looks at most a few tokens ahead, so
-extraction is linear in the length of the text whatever the input. The readers live
-in their own modules (:mod:`dates`, :mod:`times`, :mod:`amounts`, with
-:mod:`number_words` and :mod:`numbers` underneath); this module only drives them and
-turns what they find into :class:`Span` objects.
+times, ordinals, phone-like runs, then amounts — and the first that reads something
+claims its tokens. Every reader looks at most a few tokens ahead, so extraction is
+linear in the length of the text whatever the input (a test counts the work). The
+readers live in their own modules (:mod:`dates` with :mod:`timeline`, :mod:`times`,
+:mod:`ordinals`, :mod:`phones`, :mod:`amounts`, with :mod:`number_words` and
+:mod:`numbers` underneath, all reading lexicons through :mod:`vocabulary`); this module
+only drives them and turns what they find into :class:`Span` objects.
 """
 
 from __future__ import annotations
