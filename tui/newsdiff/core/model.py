@@ -145,13 +145,19 @@ class Quantity:
     upper: Decimal | None = None
     qualifier: str = ""
     ordinal: bool = False
+    notation: str = ""
+    """How digits that read two ways (``1.200``: 1200 or 1.2) were read: ``id`` or ``en``
+    by the article's language, ``id-evidence``/``en-evidence`` from the text's other
+    numbers, ``grouping`` (thousands) when nothing told; empty when unambiguous."""
 
 
 @dataclass(frozen=True, slots=True)
 class DateValue:
     """A normalised date or time.
 
-    ``iso`` is ``YYYY-MM-DD``, ``YYYY-MM``, ``YYYY`` or ``--MM-DD``; a time is ``HH:MM``.
+    ``iso`` is ``YYYY-MM-DD``, ``YYYY-MM``, ``YYYY``, ``--MM-DD``, ``--MM`` (a month of
+    an unknown year) or ``-W-D`` (a weekday, Monday = 1, of an unknown week); a time is
+    ``HH:MM``.
     ``weekday`` is the weekday the text names (0 = Monday) and ``weekday_conflict`` is
     True when that weekday is not the weekday of the resolved date.
     """
@@ -162,6 +168,9 @@ class DateValue:
     part_of_day: str = ""
     resolved_from: str = ""
     """How a missing year was filled in: ``published``, ``weekday`` or empty."""
+    utc_offset: str = ""
+    """For a time: the zone written with it as a UTC offset (``+07:00`` for WIB),
+    ``local`` for "local time", empty when none was given."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -28,7 +28,8 @@ _FINAL_PUNCT: Final = frozenset('.!?…:;"”’)»')
 TOKEN_PATTERN: Final = re.compile(
     r"""
     (?:https?://|www\.)\S+[^\s.,;:!?)\]"'”’]      # URLs
-    | [\w.+-]+@[\w-]+(?:\.[\w-]+)+                 # e-mail addresses
+    | (?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+     # e-mail addresses (tried only where
+                                                   # a run starts: linear on "....")
     | (?:Rp|RP|IDR|USD|US\$|S\$|A\$|\$|€|£|¥)(?=\d)     # a currency glued to its amount
     | \d+(?:[.,:/]\d+)*                            # 1.000  3,5  16/5  10:30  1.234,56
     | (?:[^\W\d_]\.){2,}                           # U.S.  a.m.  e.g.
