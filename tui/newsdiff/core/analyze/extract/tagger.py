@@ -1,0 +1,120 @@
+"""The trained entity tagger: a linear-chain CRF over :mod:`features`.
+
+The model (``models/entities_id.crfsuite``) is trained by :mod:`train_tagger` on the
+Indonesian NER corpora named in ``models/README.md`` and loaded on first use. Without
+the model file (or without python-crfsuite) the tagger proposes nothing and the rules
+carry on alone.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+from typing import TYPE_CHECKING, Final
+
+from newsdiff.core.analyze.extract.candidates import Candidate, Source
+from newsdiff.core.analyze.extract.clause import Clause
+from newsdiff.core.analyze.extract.features import clause_features
+from newsdiff.core.analyze.extract.gazetteer import Lexicons
+from newsdiff.core.model import SpanKind
+
+if TYPE_CHECKING:
+    import pycrfsuite
+
+MODEL_NAME: Final = "entities_id.crfsuite"
+
+
+def model_path() -> str | None:
+    """Where the shipped model is on disk, or None when it is missing."""
+    path = resources.files(__package__).joinpath("models", MODEL_NAME)
+    return str(path) if path.is_file() else None
+
+
+@cache
+def _tagger() -> pycrfsuite.Tagger | None:
+    path = model_path()
+    if path is None:
+        return None
+    try:
+        import pycrfsuite
+    except ImportError:
+        return None
+    tagger = pycrfsuite.Tagger()
+    tagger.open(path)
+    return tagger
+
+
+def available() -> bool:
+    """True when the model is present and loads."""
+    return _tagger() is not None
+
+
+def tag_clause(clause: Clause, lex: Lexicons) -> list[str]:
+    """BIO tags (``B-PERSON``, ``I-ORG``, ``O``) for the tokens of ``clause``."""
+    tagger = _tagger()
+    if tagger is None or not clause.tokens:
+        return ["O"] * len(clause)
+    return list(tagger.tag(clause_features(clause, lex)))
+
+
+def tagger_candidates(clause: Clause, lex: Lexicons) -> list[Candidate]:
+    """The tagger's entities in ``clause`` as candidates, repaired (see :func:`repair`)."""
+    tags = tag_clause(clause, lex)
+    found: list[Candidate] = []
+    start, kind = -1, ""
+    for index, tag in enumerate([*tags, "O"]):
+        prefix, _, label = tag.partition("-")
+        if prefix == "I" and label == kind and start >= 0:
+            continue
+        if start >= 0:
+            repaired = repair(clause, lex, start, index)
+            if repaired is not None:
+                s, e = clause.char_span(*repaired)
+                found.append(Candidate(s, e, SpanKind(kind), Source.TAGGER))
+            start, kind = -1, ""
+        if prefix in {"B", "I"}:
+            start, kind = index, label
+    return found
+
+
+def repair(clause: Clause, lex: Lexicons, start: int, end: int) -> tuple[int, int] | None:
+    """Token range of a tagger entity with obvious slips undone, or None to drop it.
+
+    Punctuation at either edge and a title's words at the start are trimmed
+    (``-Manturov``, ``Luar Negeri Turkiye`` after ``Menteri``); an entity that is
+    nothing but two or more names the gazetteer knows (``Turkiye Anadolu Agency``,
+    ``RI-Rusia``) is dropped so the gazetteer's own names stand.
+    """
+    while start < end and not clause.raw[start][:1].isalnum():
+        start += 1
+    while end > start and not clause.raw[end - 1][:1].isalnum():
+        end -= 1
+    if start < end and start > 0:
+        title = _title_covering(clause, lex, start)
+        if title is not None:
+            start = max(start, title)
+    if start >= end:
+        return None
+    pieces = 0
+    index = start
+    while index < end:
+        match = clause.name_starting(index)
+        if match is None or match.end > end:
+            if clause.raw[index] in {"-", "–", "—"} and pieces:
+                index += 1
+                continue
+            break
+        pieces += 1
+        index = match.end
+    if index == end and pieces >= 2:
+        return None
+    return start, end
+
+
+def _title_covering(clause: Clause, lex: Lexicons, index: int) -> int | None:
+    """The end of a title that starts before ``index`` and reaches past it."""
+    for begin in range(max(0, index - 4), index):
+        hit = lex.titles.longest_at(clause.folded, clause.raw, begin, need_capital=False)
+        if hit is not None and begin + hit[0] > index:
+            return begin + hit[0]
+    return None
