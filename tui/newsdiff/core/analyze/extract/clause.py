@@ -32,9 +32,6 @@ MAX_RUN_TOKENS: Final = 12
 """A run of capitals longer than this is cut: no name is that long, and the limit keeps
 every later step linear on 100,000 capitalised words in a row."""
 
-HEADLINE_SHARE: Final = 0.6
-"""A clause is written in title case when this share of its longer words is capitalised."""
-
 
 @cache
 def calendar_words() -> frozenset[str]:
@@ -95,7 +92,7 @@ def prepare(tokens: list[Token], lex: Lexicons, headline: bool = False) -> Claus
         folded=folded,
         initial=sentence_initial_flags(tokens),
         capital=capital,
-        headline=headline or is_title_case(raw, lex),
+        headline=headline or is_title_case(raw, folded, lex),
     )
     clause.names = lex.names.scan(folded, raw)
     clause.name_at = [-1] * len(tokens)
@@ -105,13 +102,26 @@ def prepare(tokens: list[Token], lex: Lexicons, headline: bool = False) -> Claus
     return clause
 
 
-def is_title_case(raw: list[str], lex: Lexicons) -> bool:
-    """Headline style: most longer words capitalised (``Pembahasan Pertukaran Tahanan``)."""
-    words = [w for w in raw if is_word(w) and len(w) > 3 and fold(w) not in lex.stopwords]
-    if len(words) < 3:
-        return False
-    capitals = sum(1 for w in words if w[0].isupper())
-    return capitals >= HEADLINE_SHARE * len(words)
+def is_title_case(raw: list[str], folded: list[str], lex: Lexicons) -> bool:
+    """Headline style (``Pembahasan Pertukaran Tahanan``, ``Volcano On Flores Kills``).
+
+    Ordinary words (function words, common words) are capitalised at least as often as
+    other words are written in lower case. Names do not count either way, so a sentence
+    full of names is still a sentence.
+    """
+    ordinary_capitals = lower = 0
+    for index in range(1, len(raw)):
+        word = raw[index]
+        if not is_word(word):
+            continue
+        key = folded[index]
+        if word[0].islower():
+            lower += len(word) > 3
+        elif (key in lex.stopwords or key in lex.common_words or key in lex.stop_capitals) and raw[
+            index - 1
+        ] not in {":", '"', "“", "‘", "'"}:
+            ordinary_capitals += 1
+    return ordinary_capitals >= 1 and ordinary_capitals >= lower
 
 
 def runs(clause: Clause, lex: Lexicons) -> list[tuple[int, int]]:
@@ -146,7 +156,7 @@ def runs(clause: Clause, lex: Lexicons) -> list[tuple[int, int]]:
 
 def _ordinary_start(clause: Clause, index: int, lex: Lexicons) -> bool:
     if not clause.initial[index]:
-        return clause.folded[index] in lex.stop_capitals
+        return clause.folded[index] in lex.stop_capitals or clause.folded[index] in lex.demonyms
     return lex.is_ordinary_start(clause.raw[index])
 
 

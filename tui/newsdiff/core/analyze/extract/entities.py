@@ -125,10 +125,10 @@ def draft_entities(
         if not body:
             continue
         clause = prepare(body, lex, headline=sentence.heading)
-        pool = rule_candidates(clause, lex)
-        pool += credit_candidates(clause, lex, outlets)
+        rules = rule_candidates(clause, lex)
+        pool = rules + credit_candidates(clause, lex, outlets)
         if use_tagger:
-            pool += tagger_candidates(clause, lex)
+            pool += tagger_candidates(clause, lex, rules)
         drafts.append(ClauseDraft(clause, tuple(pool)))
     mentions = choose([*fixed, *(c for d in drafts for c in d.pool)], tagger_leads=use_tagger)
     return EntityDraft(tuple(drafts), tuple(fixed), tuple(mentions), use_tagger)

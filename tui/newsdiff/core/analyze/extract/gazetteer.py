@@ -2,7 +2,8 @@
 
 The data lives in ``core/lexicons/`` (``places.txt``, ``organisations.txt``,
 ``people.txt``, ``titles.txt``, ``org_heads.txt``, ``place_heads.txt``,
-``given_names.txt``, ``stop_capitals.txt``, ``common_acronyms.txt``). This module
+``given_names.txt``, ``stop_capitals.txt``, ``common_acronyms.txt``,
+``demonyms.txt``, ``common_words.txt``). This module
 turns the files into phrase indexes over folded token tuples so a sentence is scanned
 once, longest match first, in time linear in its length.
 """
@@ -11,8 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
-from typing import Final
+from functools import cache, lru_cache
+from typing import Any, Final
 
 from newsdiff.core.analyze.extract.name_tokens import fold, is_all_caps, is_capitalised, tokens_in
 from newsdiff.core.lexicons import load_lines, load_set
@@ -44,6 +45,7 @@ class Match:
     entry: Entry
 
 
+@lru_cache(maxsize=4096)
 def alias_words(alias: str) -> tuple[str, ...]:
     """An alias split the way article text is split, so both compare token by token."""
     return tuple(token.text for token in tokens_in(alias))
@@ -66,6 +68,10 @@ class PhraseIndex:
         lengths = set(self._lengths.get(key[0], ()))
         lengths.add(len(key))
         self._lengths[key[0]] = tuple(sorted(lengths, reverse=True))
+
+    def starts_with(self, folded_word: str) -> bool:
+        """True when some phrase starts with this folded word (a cheap pre-check)."""
+        return folded_word in self._lengths
 
     def __contains__(self, words: tuple[str, ...]) -> bool:
         return tuple(fold(w) for w in words) in self._phrases
@@ -137,9 +143,12 @@ class Lexicons:
         self.given_names = frozenset(fold(n) for n in load_lines("given_names"))
         self.stop_capitals = frozenset(fold(w) for w in load_lines("stop_capitals"))
         self.common_acronyms = frozenset(load_lines("common_acronyms"))
+        self.demonyms = frozenset(fold(w) for w in load_lines("demonyms"))
         self.stopwords = load_set("stopwords_id") | load_set("stopwords_en")
         self.common_words = frozenset(fold(w) for w in load_lines("common_words"))
         """Words seen in lower case in running text: ordinary words, not names."""
+        self.feature_cache: dict[str, Any] = {}
+        """Per-word tagger features (see :mod:`features`), filled as words are seen."""
         self.canonical_kind: dict[str, SpanKind] = {}
         for file_name, kind in GAZETTEER_FILES:
             for line in load_lines(file_name):

@@ -10,10 +10,10 @@ the gazetteer's name, else the full name a part belongs to, else the name as wri
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from itertools import pairwise
-from typing import TypeVar
+from typing import Final, TypeVar
 
 from newsdiff.core.analyze.extract.candidates import Candidate, Source
 from newsdiff.core.analyze.extract.clause import NAME_CONNECTORS, Clause
@@ -146,19 +146,26 @@ def value_of(book: NameBook, text: str, mention: Candidate) -> str:
     return normalised_surface(surface, mention.kind)
 
 
+_ACRONYM_AFTER: Final = re.compile(r"[ \t]*\((?P<acronym>[A-Z][A-Za-z0-9&-]{1,11})\)")
+"""``… Statistik (BPS)``: an acronym in brackets right after a name."""
+
+
 def link_acronyms(text: str, mentions: Sequence[Candidate], book: NameBook) -> None:
-    """``Badan Pusat Statistik (BPS)``: the acronym and the name get one value."""
-    for first, second in pairwise(mentions):
-        between = text[first.end : second.start]
-        after = text[second.end : second.end + 1]
-        if between.strip() != "(" or after != ")":
+    """``Badan Pusat Statistik (BPS)``: the acronym and the name get one value.
+
+    The acronym is remembered even when nothing else proposed it, so its later
+    occurrences are found as the organisation (or place) it stands for.
+    """
+    by_start = {m.start: m for m in mentions}
+    for mention in mentions:
+        match = _ACRONYM_AFTER.match(text, mention.end)
+        if match is None or not is_all_caps(match.group("acronym")):
             continue
-        acronym = text[second.start : second.end]
-        if not is_all_caps(acronym):
-            continue
-        if second.canonical and not first.canonical:
-            value = second.canonical
+        acronym = match.group("acronym")
+        named = by_start.get(match.start("acronym"))
+        if named is not None and named.canonical and not mention.canonical:
+            value = named.canonical
         else:
-            value = value_of(book, text, first)
-        book.add(first.kind, acronym, value)
-        book.add(first.kind, text[first.start : first.end], value)
+            value = value_of(book, text, mention)
+        book.add(mention.kind, acronym, value)
+        book.add(mention.kind, text[mention.start : mention.end], value)

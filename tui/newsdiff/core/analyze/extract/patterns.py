@@ -17,6 +17,9 @@ from newsdiff.core.model import SpanKind
 
 MAX_PATTERN_TOKENS = 10
 
+DEMONYM_ENDINGS = ("ian", "ean", "ese", "ish")
+"""English adjectives of nationality (``Indonesian``, ``Japanese``) before ``island``."""
+
 
 def pattern_candidates(clause: Clause, lex: Lexicons) -> list[Candidate]:
     """Organisation and place names found by their head words."""
@@ -123,6 +126,8 @@ def _tailed(
             start += 1
         if start == index:
             continue
+        if not head_capital and clause.folded[index - 1].endswith(DEMONYM_ENDINGS):
+            continue  # "the eastern Indonesian island": an adjective, not a name
         end = index + length if head_capital else index
         s, e = clause.char_span(start, end)
         found.append(Candidate(s, e, kind, Source.PATTERN))

@@ -95,7 +95,9 @@ def acronym_candidates(clause: Clause, lex: Lexicons) -> list[Candidate]:
     """All-capital words that are not in a list: most often organisations."""
     found: list[Candidate] = []
     for index, word in enumerate(clause.raw):
-        if clause.name_at[index] >= 0 or not is_all_caps(word) or not word[:1].isalpha():
+        if not word.isupper() or clause.name_at[index] >= 0 or not word[:1].isalpha():
+            continue
+        if not is_all_caps(word):
             continue
         letters = sum(1 for c in word if c.isalpha())
         if letters > MAX_ACRONYM_LETTERS or word in lex.common_acronyms:
@@ -153,11 +155,22 @@ def run_candidates(clause: Clause, lex: Lexicons) -> list[Candidate]:
     """Every other capitalised run, with its kind guessed from the words around it."""
     found: list[Candidate] = []
     for start, end in runs(clause, lex):
+        if end - start == 1 and clause.initial[start] and not _known_word(clause, lex, start):
+            continue  # "Editing by …": one capitalised word at a start says nothing
         for part_start, part_end in _split_run(clause, lex, start, end):
             kind = _guess_kind(clause, lex, part_start, part_end)
             s, e = clause.char_span(part_start, part_end)
             found.append(Candidate(s, e, kind, Source.RUN))
     return found
+
+
+def _known_word(clause: Clause, lex: Lexicons, index: int) -> bool:
+    """A word the lists know as (part of) a name."""
+    return (
+        clause.name_at[index] >= 0
+        or clause.folded[index] in lex.given_names
+        or is_all_caps(clause.raw[index])
+    )
 
 
 def _split_run(clause: Clause, lex: Lexicons, start: int, end: int) -> list[tuple[int, int]]:

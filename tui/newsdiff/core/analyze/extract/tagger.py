@@ -49,17 +49,22 @@ def available() -> bool:
     return _tagger() is not None
 
 
-def tag_clause(clause: Clause, lex: Lexicons) -> list[str]:
+def tag_clause(clause: Clause, lex: Lexicons, rules: list[Candidate] | None = None) -> list[str]:
     """BIO tags (``B-PERSON``, ``I-ORG``, ``O``) for the tokens of ``clause``."""
     tagger = _tagger()
     if tagger is None or not clause.tokens:
         return ["O"] * len(clause)
-    return list(tagger.tag(clause_features(clause, lex)))
+    return list(tagger.tag(clause_features(clause, lex, rules)))
 
 
-def tagger_candidates(clause: Clause, lex: Lexicons) -> list[Candidate]:
-    """The tagger's entities in ``clause`` as candidates, repaired (see :func:`repair`)."""
-    tags = tag_clause(clause, lex)
+def tagger_candidates(
+    clause: Clause, lex: Lexicons, rules: list[Candidate] | None = None
+) -> list[Candidate]:
+    """The tagger's entities in ``clause`` as candidates, repaired (see :func:`repair`).
+
+    ``rules`` are the clause's rule candidates when the caller already has them.
+    """
+    tags = tag_clause(clause, lex, rules)
     found: list[Candidate] = []
     start, kind = -1, ""
     for index, tag in enumerate([*tags, "O"]):
@@ -80,13 +85,18 @@ def tagger_candidates(clause: Clause, lex: Lexicons) -> list[Candidate]:
 def repair(clause: Clause, lex: Lexicons, start: int, end: int) -> tuple[int, int] | None:
     """Token range of a tagger entity with obvious slips undone, or None to drop it.
 
-    Punctuation at either edge and a title's words at the start are trimmed
-    (``-Manturov``, ``Luar Negeri Turkiye`` after ``Menteri``); an entity that is
+    Punctuation at either edge, a common-noun acronym at the start (``KTT Budapest``)
+    and a title's words at the start are trimmed (``-Manturov``, ``Luar Negeri
+    Turkiye`` after ``Menteri``); an entity that is
     nothing but two or more names the gazetteer knows (``Turkiye Anadolu Agency``,
     ``RI-Rusia``) is dropped so the gazetteer's own names stand.
     """
     while start < end and not clause.raw[start][:1].isalnum():
         start += 1
+    if start + 1 < end and clause.raw[start] in lex.common_acronyms:
+        rest = clause.name_starting(start + 1)
+        if rest is not None and rest.end == end and rest.entry.kind != SpanKind.ORG:
+            start += 1  # "KTT Budapest": the summit is not a name, Budapest is
     while end > start and not clause.raw[end - 1][:1].isalnum():
         end -= 1
     if start < end and start > 0:
