@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from newsdiff.core.analyze.extract.candidates import Candidate, Source
 from newsdiff.core.analyze.extract.clause import Clause, prepare
-from newsdiff.core.analyze.extract.combine import choose
+from newsdiff.core.analyze.extract.combine import choose, drop_unlikely_fills
 from newsdiff.core.analyze.extract.gazetteer import Lexicons, alias_words, lexicons
 from newsdiff.core.analyze.extract.memory import (
     KnownName,
@@ -106,7 +106,7 @@ def draft_entities(
     article: Article, sentences: Sequence[Sentence], *, tagger: bool | None = None
 ) -> EntityDraft:
     """Every proposal for ``article``; ``tagger`` forces the tagger on or off."""
-    from newsdiff.core.analyze.extract.tagger import tagger_candidates
+    from newsdiff.core.analyze.extract.tagger import tag_entities
 
     lex = lexicons()
     use_tagger = article.language in TAGGED_LANGUAGES if tagger is None else tagger
@@ -128,7 +128,8 @@ def draft_entities(
         rules = rule_candidates(clause, lex)
         pool = rules + credit_candidates(clause, lex, outlets)
         if use_tagger:
-            pool += tagger_candidates(clause, lex, rules)
+            tagging = tag_entities(clause, lex, rules)
+            pool = drop_unlikely_fills(clause, pool, tagging) + tagging.candidates
         drafts.append(ClauseDraft(clause, tuple(pool)))
     mentions = choose([*fixed, *(c for d in drafts for c in d.pool)], tagger_leads=use_tagger)
     return EntityDraft(tuple(drafts), tuple(fixed), tuple(mentions), use_tagger)

@@ -8,6 +8,7 @@ carry on alone.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING, Final
@@ -24,10 +25,25 @@ if TYPE_CHECKING:
 MODEL_NAME: Final = "entities_id.crfsuite"
 
 
+_override: str | None = None
+
+
 def model_path() -> str | None:
-    """Where the shipped model is on disk, or None when it is missing."""
+    """Where the model is on disk (the shipped one unless overridden), or None."""
+    if _override is not None:
+        return _override
     path = resources.files(__package__).joinpath("models", MODEL_NAME)
     return str(path) if path.is_file() else None
+
+
+def use_model(path: str | None) -> None:
+    """Tag with the model at ``path`` from now on (None: the shipped model again).
+
+    For the training script, which scores a freshly trained model before it is shipped.
+    """
+    global _override
+    _override = path
+    _tagger.cache_clear()
 
 
 @cache
@@ -49,22 +65,33 @@ def available() -> bool:
     return _tagger() is not None
 
 
-def tag_clause(clause: Clause, lex: Lexicons, rules: list[Candidate] | None = None) -> list[str]:
-    """BIO tags (``B-PERSON``, ``I-ORG``, ``O``) for the tokens of ``clause``."""
+@dataclass(frozen=True, slots=True)
+class Tagging:
+    """The tagger's entities in a clause, and how sure it is each token is none."""
+
+    candidates: list[Candidate]
+    outside: list[float]
+    """Per token, the tagger's probability that the token is outside any entity."""
+
+
+def tag_clause(
+    clause: Clause, lex: Lexicons, rules: list[Candidate] | None = None
+) -> tuple[list[str], list[float]]:
+    """BIO tags (``B-PERSON``, ``I-ORG``, ``O``) and P(``O``) for the tokens of ``clause``."""
     tagger = _tagger()
     if tagger is None or not clause.tokens:
-        return ["O"] * len(clause)
-    return list(tagger.tag(clause_features(clause, lex, rules)))
+        return ["O"] * len(clause), [1.0] * len(clause)
+    tags = list(tagger.tag(clause_features(clause, lex, rules)))
+    outside = [tagger.marginal("O", index) for index in range(len(tags))]
+    return tags, outside
 
 
-def tagger_candidates(
-    clause: Clause, lex: Lexicons, rules: list[Candidate] | None = None
-) -> list[Candidate]:
-    """The tagger's entities in ``clause`` as candidates, repaired (see :func:`repair`).
+def tag_entities(clause: Clause, lex: Lexicons, rules: list[Candidate] | None = None) -> Tagging:
+    """The tagger's entities in ``clause``, repaired (see :func:`repair`).
 
     ``rules`` are the clause's rule candidates when the caller already has them.
     """
-    tags = tag_clause(clause, lex, rules)
+    tags, outside = tag_clause(clause, lex, rules)
     found: list[Candidate] = []
     start, kind = -1, ""
     for index, tag in enumerate([*tags, "O"]):
@@ -79,7 +106,14 @@ def tagger_candidates(
             start, kind = -1, ""
         if prefix in {"B", "I"}:
             start, kind = index, label
-    return found
+    return Tagging(found, outside)
+
+
+def tagger_candidates(
+    clause: Clause, lex: Lexicons, rules: list[Candidate] | None = None
+) -> list[Candidate]:
+    """Just the tagger's entities in ``clause`` (see :func:`tag_entities`)."""
+    return tag_entities(clause, lex, rules).candidates
 
 
 def repair(clause: Clause, lex: Lexicons, start: int, end: int) -> tuple[int, int] | None:

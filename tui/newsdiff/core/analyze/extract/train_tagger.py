@@ -177,6 +177,10 @@ def main(argv: list[str] | None = None) -> int:
         print(
             f"trained on {'+'.join(corpora)} in {seconds:.1f} s: {args.out} ({size / 1e6:.2f} MB)"
         )
+    if args.out.resolve() != MODEL_OUT.resolve():
+        from newsdiff.core.analyze.extract.tagger import use_model
+
+        use_model(str(args.out))
     report(args.data)
     return 0
 
