@@ -196,3 +196,13 @@ def test_the_tagger_ships_small_and_loads() -> None:
     assert Path(path).stat().st_size < 5_000_000
     notice = Path(path).with_name("README.md").read_text(encoding="utf-8")
     assert "Apache-2.0" in notice and "MIT" in notice
+
+
+def test_a_long_known_name_is_not_cut_into_the_taggers_pieces() -> None:
+    found = entities(
+        "Ia mengatakan Badan Meteorologi, Klimatologi, dan Geofisika (BMKG) memperkirakan "
+        "hujan lebat masih akan terjadi hingga pekan depan."
+    )
+    name = "Badan Meteorologi, Klimatologi, dan Geofisika"
+    assert ("ORG", name, name) in found
+    assert ("ORG", "BMKG", name) in found

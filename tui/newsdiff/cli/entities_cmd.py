@@ -112,7 +112,7 @@ def marked_text(document: Document, colour: bool) -> str:
             pieces.append(f"[{surface}|{span.kind.value}]")
         cursor = span.end
     pieces.append(visible(text[cursor:]))
-    return "".join(pieces)
+    return "".join(pieces).rstrip()
 
 
 def span_table(spans: Sequence[Span]) -> str:

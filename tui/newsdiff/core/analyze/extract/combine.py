@@ -25,12 +25,38 @@ TAGGER_LEAD_RANK = int(Source.GAZETTEER) + 7
 dateline and credit lines, which state what they name outright."""
 
 
+def _swallows(candidate: Candidate, tagged: list[Candidate], starts: list[int]) -> bool:
+    """The candidate contains every tagger span it overlaps, and at least one, and is
+    longer: a known name the tagger cut into pieces (``Badan Meteorologi, …``)."""
+    at = bisect_left(starts, candidate.start)
+    if at > 0 and tagged[at - 1].end > candidate.start:
+        return False  # a tagger span that starts before and reaches in
+    inside = 0
+    while at < len(tagged) and tagged[at].start < candidate.end:
+        if not candidate.contains(tagged[at]) or tagged[at].length == candidate.length:
+            return False
+        inside += 1
+        at += 1
+    return inside > 0
+
+
 def _rank(
-    candidate: Candidate, gazetteer: list[Candidate], starts: list[int], tagger_leads: bool
+    candidate: Candidate,
+    gazetteer: list[Candidate],
+    starts: list[int],
+    tagger_leads: bool,
+    tagged: list[Candidate],
+    tagged_starts: list[int],
 ) -> int:
     rank = int(candidate.source)
     if tagger_leads and candidate.source == Source.TAGGER:
         return TAGGER_LEAD_RANK
+    if (
+        tagger_leads
+        and candidate.source == Source.GAZETTEER
+        and _swallows(candidate, tagged, tagged_starts)
+    ):
+        return TAGGER_LEAD_RANK + 1
     if candidate.source == Source.PATTERN:
         # Gazetteer candidates do not overlap each other: scan those starting inside.
         at = bisect_left(starts, candidate.start)
@@ -59,9 +85,15 @@ def choose(candidates: Iterable[Candidate], *, tagger_leads: bool = False) -> li
     }
     gazetteer = sorted((c for c in pool if c.source == Source.GAZETTEER), key=lambda c: c.start)
     gazetteer_starts = [c.start for c in gazetteer]
+    tagged = sorted((c for c in pool if c.source == Source.TAGGER), key=lambda c: c.start)
+    tagged_starts = [c.start for c in tagged]
     ranked = sorted(
         pool,
-        key=lambda c: (_rank(c, gazetteer, gazetteer_starts, tagger_leads), c.length, -c.start),
+        key=lambda c: (
+            _rank(c, gazetteer, gazetteer_starts, tagger_leads, tagged, tagged_starts),
+            c.length,
+            -c.start,
+        ),
         reverse=True,
     )
     # Accepted candidates never overlap, so sorted by start they are sorted by end too,
