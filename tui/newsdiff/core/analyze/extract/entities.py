@@ -31,8 +31,8 @@ from newsdiff.core.analyze.extract.memory import (
     remember,
     value_of,
 )
-from newsdiff.core.analyze.extract.rules import credit_candidates, rule_candidates
 from newsdiff.core.analyze.extract.name_tokens import Token, tokens_in
+from newsdiff.core.analyze.extract.rules import credit_candidates, rule_candidates
 from newsdiff.core.ingest.metadata import find_dateline
 from newsdiff.core.model import Article, Sentence, Span, SpanKind
 

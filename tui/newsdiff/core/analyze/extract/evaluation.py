@@ -35,8 +35,8 @@ def predict(sentence: LabelledSentence, mode: Mode, language: str = "id") -> set
     from newsdiff.core.analyze.extract.clause import prepare
     from newsdiff.core.analyze.extract.entities import find_entity_spans_with
     from newsdiff.core.analyze.extract.gazetteer import lexicons
-    from newsdiff.core.analyze.extract.tagger import tagger_candidates
     from newsdiff.core.analyze.extract.name_tokens import tokens_in
+    from newsdiff.core.analyze.extract.tagger import tagger_candidates
 
     text, tokens = sentence.text_and_tokens()
     article = Article(path="<eval>", text=text, title="", language=language)

@@ -1,4 +1,4 @@
-"""Word tokens for entity extraction, with the few facts every later step asks about.
+"""Word tokens for finding names, with the few facts every later step asks about.
 
 The shared tokenizer (:func:`newsdiff.core.segment.tokenize`) keeps hyphenated words
 whole, which is right for ``masing-masing`` and ``Laki-laki`` but joins two names in

@@ -18,9 +18,9 @@ from newsdiff.core.analyze.extract.clause import (
     runs,
 )
 from newsdiff.core.analyze.extract.gazetteer import Lexicons
+from newsdiff.core.analyze.extract.name_tokens import is_all_caps
 from newsdiff.core.analyze.extract.patterns import pattern_candidates
 from newsdiff.core.analyze.extract.persons import person_candidates
-from newsdiff.core.analyze.extract.name_tokens import is_all_caps
 from newsdiff.core.model import SpanKind
 
 CREDIT_LABELS: Final = {
