@@ -80,7 +80,7 @@ class Clause:
 def prepare(tokens: list[Token], lex: Lexicons, headline: bool = False) -> Clause:
     """Fold, flag and scan ``tokens`` once for all finders."""
     raw = [t.text for t in tokens]
-    folded = [fold(w) for w in raw]
+    folded = [w.casefold() if w.isascii() else fold(w) for w in raw]
     calendar = calendar_words()
     capital = [
         is_word(w) and is_capitalised(w) and f.rstrip(".") not in calendar

@@ -113,7 +113,11 @@ class PhraseIndex:
         found: list[Match] = []
         index = 0
         total = len(folded)
+        firsts = self._lengths
         while index < total:
+            if folded[index] not in firsts:
+                index += 1
+                continue
             hit = self.longest_at(folded, raw, index, need_capital=need_capital)
             if hit is None:
                 index += 1

@@ -67,7 +67,11 @@ def _headed(clause: Clause, lex: Lexicons, heads: PhraseIndex, kind: SpanKind) -
         if not clause.capital[index]:
             index += 1
             continue
-        hit = heads.longest_at(clause.folded, clause.raw, index, need_capital=True)
+        hit = (
+            heads.longest_at(clause.folded, clause.raw, index, need_capital=True)
+            if heads.starts_with(clause.folded[index])
+            else None
+        )
         if hit is None:
             index += 1
             continue
@@ -91,6 +95,8 @@ def _tailed(
 ) -> list[Candidate]:
     found: list[Candidate] = []
     for index in range(1, len(clause)):
+        if not heads.starts_with(clause.folded[index]):
+            continue
         hit = heads.longest_at(clause.folded, clause.raw, index, need_capital=False)
         if hit is None:
             continue

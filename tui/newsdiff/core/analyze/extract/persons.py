@@ -59,6 +59,8 @@ def _title_end(clause: Clause, lex: Lexicons, index: int) -> int:
     """End of a chain of titles starting at ``index`` (``index`` when there is none)."""
     end = index
     while end < len(clause):
+        if not lex.titles.starts_with(clause.folded[end]):
+            break
         hit = lex.titles.longest_at(clause.folded, clause.raw, end, need_capital=False)
         if hit is None:
             break

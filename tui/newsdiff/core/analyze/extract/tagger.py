@@ -77,13 +77,37 @@ class Tagging:
 def tag_clause(
     clause: Clause, lex: Lexicons, rules: list[Candidate] | None = None
 ) -> tuple[list[str], list[float]]:
-    """BIO tags (``B-PERSON``, ``I-ORG``, ``O``) and P(``O``) for the tokens of ``clause``."""
+    """BIO tags (``B-PERSON``, ``I-ORG``, ``O``) and P(``O``) for the tokens of ``clause``.
+
+    P(``O``) is computed only for tokens some rule candidate covers (elsewhere it is
+    reported as 1.0): nothing else asks for it, and it costs a call per token.
+    """
     tagger = _tagger()
     if tagger is None or not clause.tokens:
         return ["O"] * len(clause), [1.0] * len(clause)
     tags = list(tagger.tag(clause_features(clause, lex, rules)))
-    outside = [tagger.marginal("O", index) for index in range(len(tags))]
+    outside = [1.0] * len(tags)
+    if rules:
+        wanted = _covered_tokens(clause, rules)
+        for index in wanted:
+            outside[index] = tagger.marginal("O", index)
     return tags, outside
+
+
+def _covered_tokens(clause: Clause, candidates: list[Candidate]) -> set[int]:
+    """Indices of the tokens that any of ``candidates`` covers."""
+    by_start = {t.start: i for i, t in enumerate(clause.tokens)}
+    covered: set[int] = set()
+    for candidate in candidates:
+        index = by_start.get(candidate.start)
+        while (
+            index is not None
+            and index < len(clause)
+            and clause.tokens[index].start < (candidate.end)
+        ):
+            covered.add(index)
+            index += 1
+    return covered
 
 
 def tag_entities(clause: Clause, lex: Lexicons, rules: list[Candidate] | None = None) -> Tagging:
