@@ -6,7 +6,7 @@ finder reads the same prepared lists, so each word is folded and classified once
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from typing import Final
 
@@ -39,7 +39,7 @@ def calendar_words() -> frozenset[str]:
     return frozenset(load_table("months")) | frozenset(load_table("weekdays"))
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Clause:
     """One clause's tokens with per-token facts."""
 
@@ -50,9 +50,9 @@ class Clause:
     capital: list[bool]
     """A capitalised word that may belong to a name (months and weekdays excluded)."""
     headline: bool
-    names: list[Match] = field(default_factory=list)
+    names: list[Match]
     """Gazetteer matches, longest first, non-overlapping."""
-    name_at: list[int] = field(default_factory=list)
+    name_at: list[int]
     """For each token, the index in ``names`` of the match covering it, or -1."""
 
     def __len__(self) -> int:
@@ -86,20 +86,21 @@ def prepare(tokens: list[Token], lex: Lexicons, headline: bool = False) -> Claus
         is_word(w) and is_capitalised(w) and f.rstrip(".") not in calendar
         for w, f in zip(raw, folded, strict=True)
     ]
-    clause = Clause(
+    names = lex.names.scan(folded, raw)
+    name_at = [-1] * len(tokens)
+    for number, match in enumerate(names):
+        for index in range(match.start, match.end):
+            name_at[index] = number
+    return Clause(
         tokens=tokens,
         raw=raw,
         folded=folded,
         initial=sentence_initial_flags(tokens),
         capital=capital,
         headline=headline or is_title_case(raw, folded, lex),
+        names=names,
+        name_at=name_at,
     )
-    clause.names = lex.names.scan(folded, raw)
-    clause.name_at = [-1] * len(tokens)
-    for number, match in enumerate(clause.names):
-        for index in range(match.start, match.end):
-            clause.name_at[index] = number
-    return clause
 
 
 def is_title_case(raw: list[str], folded: list[str], lex: Lexicons) -> bool:
