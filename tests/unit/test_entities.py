@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsdiff.core.analyze import analyze, analyze_all, sentences_of
 from newsdiff.core.analyze.extract.entities import find_entity_spans, find_entity_spans_with
@@ -206,3 +208,78 @@ def test_a_long_known_name_is_not_cut_into_the_taggers_pieces() -> None:
     name = "Badan Meteorologi, Klimatologi, dan Geofisika"
     assert ("ORG", name, name) in found
     assert ("ORG", "BMKG", name) in found
+
+
+PIECES = [
+    "Presiden",
+    "Vladimir",
+    "Putin",
+    "Menteri",
+    "Luar",
+    "Negeri",
+    "Turkiye",
+    "(ANTARA)",
+    "Badan",
+    "Pusat",
+    "Statistik",
+    "(BPS)",
+    "BPS",
+    "dan",
+    "di",
+    "Jakarta",
+    "-",
+    "–",
+    ",",
+    ".",
+    ":",
+    '"',
+    "“",
+    "”",
+    "'",
+    "(",
+    ")",
+    "RI-Rusia",
+    "Subianto-Manturov",
+    "Editor:",
+    "Pewarta:",
+    "kata",
+    "said",
+    "Mount",
+    "airport",
+    "Agency",
+    "Kabupaten",
+    "X",
+    "KTT",
+    "1.000",
+    "Jumat",
+    "(16/5)",
+    "\n",
+    "\n\n",
+    "Dalam",
+    "The",
+    "ÉCOLE",
+    "İstanbul",
+    "ß",
+    "\u200e",
+    "\x1b[31m",
+    "a@b.co",
+    "...",
+    "U.S.",
+    "van",
+    "der",
+    "Leyen",
+]
+
+
+@given(st.lists(st.sampled_from(PIECES), max_size=60), st.sampled_from(["id", "en", "und"]))
+@settings(max_examples=150, deadline=None)
+def test_any_mix_of_name_pieces_gives_consistent_spans(pieces: list[str], language: str) -> None:
+    text = " ".join(pieces)
+    a = Article(path="fuzz", text=text, title="", language=language)
+    spans = find_entity_spans(a, sentences_of(a))
+    previous_end = 0
+    for span in sorted(spans, key=lambda s: s.start):
+        assert a.text[span.start : span.end] == span.text
+        assert span.start >= previous_end and span.end > span.start
+        assert span.value.strip() == span.value and span.value
+        previous_end = span.end
