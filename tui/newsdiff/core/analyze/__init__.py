@@ -42,5 +42,29 @@ def analyze(article: Article, known_names: Iterable[str] = ()) -> Document:
 
 
 def analyze_all(articles: Iterable[Article]) -> list[Document]:
-    """Analyse several articles together, so a name found in one is known in all."""
-    return [analyze(article) for article in articles]
+    """Analyse several articles together, so a name found in one is known in all.
+
+    Entities are drafted for every article first and their confident names pooled in
+    one name book; each article is then finished against the whole book, so
+    ``Medinsky`` alone in one report gets ``Vladimir Medinsky`` from another. Drafting
+    once and finishing once keeps the cost that of analysing each article alone.
+    """
+    from newsdiff.core.analyze.extract import merge_spans
+    from newsdiff.core.analyze.extract.entities import draft_entities, fill_book, finish_entities
+    from newsdiff.core.analyze.extract.memory import NameBook
+    from newsdiff.core.analyze.extract.values import find_value_spans
+
+    drafts = []
+    book = NameBook()
+    for article in articles:
+        sentences = sentences_of(article)
+        draft = draft_entities(article, sentences)
+        fill_book(book, article, draft)
+        drafts.append((article, sentences, draft))
+    documents: list[Document] = []
+    for article, sentences, draft in drafts:
+        values = find_value_spans(article, sentences)
+        entities = finish_entities(article, draft, book)
+        spans = merge_spans([*values, *entities], sentences)
+        documents.append(Document(article=article, sentences=sentences, spans=spans))
+    return documents
