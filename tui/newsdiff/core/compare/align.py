@@ -43,6 +43,8 @@ GROWTH_SLACK: Final = 0.05
 """How much worse a run may score than its link when the absorbed part fits well."""
 PART_SCORE: Final = 0.25
 """Score an absorbed sentence needs against the other side when the run is not better."""
+NEW_COVERAGE: Final = 0.3
+"""Share of what an absorbed part has in common with the other side that must be new."""
 MAX_RUN: Final = 3
 """Most sentences on one side of a link (a split into three, at most)."""
 
@@ -118,15 +120,21 @@ def _growth_score(
     if side == "left":
         grown = similarity.group(sorted([*left, position]), right)
         part_score = similarity.group([position], right)
-        contained = similarity.containment(
-            similarity.left[position].terms, similarity.terms(similarity.right, right)
-        )
+        part = similarity.left[position].terms
+        own = similarity.terms(similarity.left, left)
+        other = similarity.terms(similarity.right, right)
     else:
         grown = similarity.group(left, sorted([*right, position]))
         part_score = similarity.group(left, [position])
-        contained = similarity.containment(
-            similarity.right[position].terms, similarity.terms(similarity.left, left)
-        )
+        part = similarity.right[position].terms
+        own = similarity.terms(similarity.right, right)
+        other = similarity.terms(similarity.left, left)
+    contained = similarity.containment(part, other)
+    # A part must bring words of the other side that its own side did not have yet:
+    # a sentence whose words the run already holds is a subset, not a missing piece.
+    shared = similarity.weight(part & other)
+    if similarity.weight((part & other) - own) < NEW_COVERAGE * shared:
+        contained = 0.0
     if contained >= PART_CONTAINMENT:
         if grown >= current + GROWTH_GAIN:
             return grown

@@ -3,22 +3,25 @@
 Tokens are words, numbers and single punctuation marks (``segment.TOKEN_PATTERN``),
 with every stretch that must stay whole merged into one token: spans from extraction
 (``Vladimir Medinsky``, ``Rp 1,2 triliun``) and the value stretches alignment masked
-(``Jumat (16/5)``). Whitespace runs are tokens too, so the ops cover the text exactly:
-joining every op's ``left`` gives the left text and every op's ``right`` the right text.
+(``Jumat (16/5)``). Only tokens are compared; each op also carries the whitespace that
+follows its last token, so the ops cover the text exactly: joining every op's
+``left`` gives the left text, every op's ``right`` the right text.
 
-The raw token diff comes from :class:`difflib.SequenceMatcher` (longest matching
-blocks first, which reads better than a bare LCS). A raw diff of a rewrite is full
-of tiny coincidental equalities — a shared ``di`` or a space between two replaced
-phrases — that chop one change into confetti. The cleanup is the idea of
-diff-match-patch's semantic cleanup, on tokens: an equality no longer than the
-changes on *both* sides of it is folded into them, repeatedly, and neighbouring
-changes become one ``replace``.
+The raw diff is the longest common subsequence of tokens
+(``rapidfuzz.distance.Indel.opcodes``, in C++): it keeps the most words equal, so a
+clause moved inside a sentence does not hide the changed number next to it. A raw
+diff of a rewrite is full of tiny coincidental equalities — a shared ``di`` or a comma
+between two replaced phrases — that chop one change into confetti. The cleanup is
+diff-match-patch's semantic cleanup, on tokens: an equality no longer (in characters)
+than the changes on *both* sides of it is folded into them, until none is left, and
+neighbouring changes become one ``replace``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from difflib import SequenceMatcher
+
+from rapidfuzz.distance import Indel
 
 from newsdiff.core.model import OpKind, WordOp
 from newsdiff.core.segment import TOKEN_PATTERN
@@ -26,11 +29,13 @@ from newsdiff.core.segment import TOKEN_PATTERN
 Piece = tuple[int, int]
 """A token's offsets in the article text."""
 
+_PUNCTUATION_ONLY = frozenset(" \t\n.,;:!?\"'“”‘’()-–—")
+
 
 def diff_tokens(
     text: str, start: int, end: int, keep_whole: Iterable[tuple[int, int]] = ()
 ) -> list[Piece]:
-    """Tokens of ``text[start:end]`` (whitespace runs included), stretches kept whole."""
+    """Tokens of ``text[start:end]``, with each stretch in ``keep_whole`` as one token."""
     whole = sorted((a, b) for a, b in keep_whole if start <= a < b <= end)
     pieces: list[Piece] = []
     position = start
@@ -38,22 +43,18 @@ def diff_tokens(
     for match in TOKEN_PATTERN.finditer(text, start, end):
         t_start, t_end = match.span()
         if t_start < position:
-            continue  # inside a stretch already emitted whole
+            continue  # inside a stretch already taken whole
         while w < len(whole) and whole[w][1] <= t_start:
             w += 1
-        if position < t_start:
-            pieces.append((position, t_start))  # whitespace (or anything unmatched)
         if w < len(whole) and whole[w][0] <= t_start < whole[w][1]:
             t_end = max(t_end, whole[w][1])
         pieces.append((t_start, t_end))
         position = t_end
-    if position < end:
-        pieces.append((position, end))
     return pieces
 
 
 class _Segment:
-    """A run of ops under cleanup: equal, or a change (token ranges on both sides)."""
+    """A run of tokens under cleanup: equal, or a change (token ranges on both sides)."""
 
     __slots__ = ("equal", "i1", "i2", "j1", "j2")
 
@@ -62,8 +63,27 @@ class _Segment:
         self.i1, self.i2, self.j1, self.j2 = i1, i2, j1, j2
 
 
-def _chars(pieces: Sequence[Piece], first: int, last: int) -> int:
-    return sum(b - a for a, b in pieces[first:last])
+class _Side:
+    """One side of a row: its text, tokens and where each token's run ends."""
+
+    def __init__(self, text: str, pieces: Sequence[Piece], end: int) -> None:
+        self.text = text
+        self.pieces = pieces
+        self.end = end
+
+    def bounds(self, first: int, last: int) -> tuple[int, int]:
+        """Offsets of tokens ``first..last-1`` with the whitespace after the last."""
+        start = self.pieces[first][0] if first < len(self.pieces) else self.end
+        stop = self.pieces[last][0] if last < len(self.pieces) else self.end
+        return start, stop
+
+    def chars(self, first: int, last: int) -> int:
+        start, stop = self.bounds(first, last)
+        return stop - start
+
+    def blank(self, first: int, last: int) -> bool:
+        start, stop = self.bounds(first, last)
+        return all(ch in _PUNCTUATION_ONLY for ch in self.text[start:stop])
 
 
 def _merge_changes(segments: list[_Segment]) -> list[_Segment]:
@@ -77,28 +97,21 @@ def _merge_changes(segments: list[_Segment]) -> list[_Segment]:
     return out
 
 
-def _cleanup(
-    segments: list[_Segment], left: Sequence[Piece], right: Sequence[Piece], left_text: str
-) -> list[_Segment]:
+def _cleanup(segments: list[_Segment], left: _Side, right: _Side) -> list[_Segment]:
     """Fold small equalities between changes into them (semantic cleanup)."""
     segments = _merge_changes(segments)
     changed = True
     while changed:
         changed = False
         for k in range(1, len(segments) - 1):
-            middle = segments[k]
-            before, after = segments[k - 1], segments[k + 1]
+            middle, before, after = segments[k], segments[k - 1], segments[k + 1]
             if not middle.equal or before.equal or after.equal:
                 continue
-            size = _chars(left, middle.i1, middle.i2)
-            blank = not any(
-                left_text[a:b].strip(" \t\n.,;:") for a, b in left[middle.i1 : middle.i2]
-            )
-            around_before = max(
-                _chars(left, before.i1, before.i2), _chars(right, before.j1, before.j2)
-            )
-            around_after = max(_chars(left, after.i1, after.i2), _chars(right, after.j1, after.j2))
-            if blank or (size <= around_before and size <= around_after):
+            size = left.chars(middle.i1, middle.i2)
+            around_before = max(left.chars(before.i1, before.i2), right.chars(before.j1, before.j2))
+            around_after = max(left.chars(after.i1, after.i2), right.chars(after.j1, after.j2))
+            small = size <= around_before and size <= around_after
+            if small or left.blank(middle.i1, middle.i2):
                 middle.equal = False
                 segments = _merge_changes(segments)
                 changed = True
@@ -106,42 +119,77 @@ def _cleanup(
     return segments
 
 
+def _op(segment: _Segment, left: _Side, right: _Side) -> WordOp:
+    ls, le = left.bounds(segment.i1, segment.i2)
+    rs, re_ = right.bounds(segment.j1, segment.j2)
+    if segment.equal:
+        kind = OpKind.EQUAL
+    elif ls == le:
+        kind = OpKind.INSERT
+    elif rs == re_:
+        kind = OpKind.DELETE
+    else:
+        kind = OpKind.REPLACE
+    return WordOp(kind, left.text[ls:le], right.text[rs:re_], ls, le, rs, re_)
+
+
+def _split_equal(op: WordOp, segment: _Segment, left: _Side, right: _Side) -> list[WordOp]:
+    """An equal run whose whitespace differs (``\\n\\n`` vs a space): equal tokens,
+    replaced whitespace, so joining the ops still gives both texts exactly."""
+    ops: list[WordOp] = []
+    for i, j in zip(range(segment.i1, segment.i2), range(segment.j1, segment.j2), strict=True):
+        l_start, l_token_end = left.pieces[i]
+        r_start, r_token_end = right.pieces[j]
+        l_stop = left.bounds(i + 1, i + 1)[0]
+        r_stop = right.bounds(j + 1, j + 1)[0]
+        parts = [
+            (OpKind.EQUAL, l_start, l_token_end, r_start, r_token_end),
+            (OpKind.EQUAL, l_token_end, l_stop, r_token_end, r_stop),
+        ]
+        for kind, a, b, c, d in parts:
+            if a == b and c == d:
+                continue
+            same = left.text[a:b] == right.text[c:d]
+            kind = OpKind.EQUAL if same else OpKind.REPLACE
+            if ops and ops[-1].op is kind is OpKind.EQUAL:
+                last = ops[-1]
+                ops[-1] = WordOp(
+                    kind, left.text[last.left_start : b], right.text[last.right_start : d],
+                    last.left_start, b, last.right_start, d,
+                )
+            else:
+                ops.append(WordOp(kind, left.text[a:b], right.text[c:d], a, b, c, d))
+    return ops or [op]
+
+
 def word_diff(
     left_text: str,
     left_pieces: Sequence[Piece],
+    left_end: int,
     right_text: str,
     right_pieces: Sequence[Piece],
+    right_end: int,
 ) -> tuple[WordOp, ...]:
-    """Ops turning the left pieces into the right pieces, offsets into each text."""
+    """Ops turning the left run into the right run, offsets into each article text.
+
+    ``left_end``/``right_end`` are where each run stops (its last sentence's end), so
+    trailing characters after the last token belong to the last op.
+    """
+    left = _Side(left_text, left_pieces, left_end)
+    right = _Side(right_text, right_pieces, right_end)
     left_keys = [left_text[a:b] for a, b in left_pieces]
     right_keys = [right_text[a:b] for a, b in right_pieces]
-    matcher = SequenceMatcher(None, left_keys, right_keys, autojunk=False)
     segments = [
-        _Segment(tag == "equal", i1, i2, j1, j2) for tag, i1, i2, j1, j2 in matcher.get_opcodes()
+        _Segment(tag == "equal", i1, i2, j1, j2)
+        for tag, i1, i2, j1, j2 in Indel.opcodes(left_keys, right_keys).as_list()
     ]
-    segments = _cleanup(segments, left_pieces, right_pieces, left_text)
-    left_end = left_pieces[-1][1] if left_pieces else 0
-    right_end = right_pieces[-1][1] if right_pieces else 0
-
-    def bounds(pieces: Sequence[Piece], first: int, last: int, fallback: int) -> tuple[int, int]:
-        if first < last:
-            return pieces[first][0], pieces[last - 1][1]
-        point = pieces[first][0] if first < len(pieces) else fallback
-        return point, point
-
     ops: list[WordOp] = []
-    for segment in segments:
-        ls, le = bounds(left_pieces, segment.i1, segment.i2, left_end)
-        rs, re_ = bounds(right_pieces, segment.j1, segment.j2, right_end)
-        if segment.equal:
-            kind = OpKind.EQUAL
-        elif ls == le:
-            kind = OpKind.INSERT
-        elif rs == re_:
-            kind = OpKind.DELETE
+    for segment in _cleanup(segments, left, right):
+        op = _op(segment, left, right)
+        if op.op is OpKind.EQUAL and op.left != op.right:
+            ops.extend(_split_equal(op, segment, left, right))
         else:
-            kind = OpKind.REPLACE
-        ops.append(WordOp(kind, left_text[ls:le], right_text[rs:re_], ls, le, rs, re_))
+            ops.append(op)
     return tuple(ops)
 
 

@@ -42,7 +42,9 @@ def row_ops(
 ) -> tuple[WordOp, ...]:
     left_pieces = diff_tokens(left.text, *left_range, left_whole)
     right_pieces = diff_tokens(right.text, *right_range, right_whole)
-    return word_diff(left.text, left_pieces, right.text, right_pieces)
+    return word_diff(
+        left.text, left_pieces, left_range[1], right.text, right_pieces, right_range[1]
+    )
 
 
 class _Builder:
