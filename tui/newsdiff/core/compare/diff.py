@@ -12,9 +12,10 @@ The raw diff is the longest common subsequence of tokens
 clause moved inside a sentence does not hide the changed number next to it. A raw
 diff of a rewrite is full of tiny coincidental equalities — a shared ``di`` or a comma
 between two replaced phrases — that chop one change into confetti. The cleanup is
-diff-match-patch's semantic cleanup, on tokens: an equality no longer (in characters)
-than the changes on *both* sides of it is folded into them, until none is left, and
-neighbouring changes become one ``replace``.
+diff-match-patch's semantic cleanup, on tokens: a short equality (at most
+:data:`MAX_FOLDED_TOKENS` tokens) no longer in characters than the changes on *both*
+sides of it is folded into them, until none is left, and neighbouring changes become
+one ``replace``; punctuation-only equalities between changes are always folded.
 """
 
 from __future__ import annotations
@@ -30,6 +31,11 @@ Piece = tuple[int, int]
 """A token's offsets in the article text."""
 
 _PUNCTUATION_ONLY = frozenset(" \t\n.,;:!?\"'“”‘’()-–—")
+
+MAX_FOLDED_TOKENS = 3
+"""Longest equality (in tokens) that may be folded into the changes around it: on
+words, unlike characters, a run of four equal words is something a reader wants to
+see kept."""
 
 
 def diff_tokens(
@@ -110,7 +116,8 @@ def _cleanup(segments: list[_Segment], left: _Side, right: _Side) -> list[_Segme
             size = left.chars(middle.i1, middle.i2)
             around_before = max(left.chars(before.i1, before.i2), right.chars(before.j1, before.j2))
             around_after = max(left.chars(after.i1, after.i2), right.chars(after.j1, after.j2))
-            small = size <= around_before and size <= around_after
+            short = middle.i2 - middle.i1 <= MAX_FOLDED_TOKENS
+            small = short and size <= around_before and size <= around_after
             if small or left.blank(middle.i1, middle.i2):
                 middle.equal = False
                 segments = _merge_changes(segments)
@@ -119,10 +126,9 @@ def _cleanup(segments: list[_Segment], left: _Side, right: _Side) -> list[_Segme
     return segments
 
 
-def _op(segment: _Segment, left: _Side, right: _Side) -> WordOp:
-    ls, le = left.bounds(segment.i1, segment.i2)
-    rs, re_ = right.bounds(segment.j1, segment.j2)
-    if segment.equal:
+def _op(kind_of: _Segment, bounds: tuple[int, int, int, int], left: _Side, right: _Side) -> WordOp:
+    ls, le, rs, re_ = bounds
+    if kind_of.equal:
         kind = OpKind.EQUAL
     elif ls == le:
         kind = OpKind.INSERT
@@ -133,6 +139,34 @@ def _op(segment: _Segment, left: _Side, right: _Side) -> WordOp:
     return WordOp(kind, left.text[ls:le], right.text[rs:re_], ls, le, rs, re_)
 
 
+def _bounds(segments: Sequence[_Segment], left: _Side, right: _Side) -> list[list[int]]:
+    """Offsets of each segment on both sides, whitespace included.
+
+    A segment runs from its first token to the next segment's first token, so the
+    whitespace after it is its own. When an equality is followed by a change and the
+    whitespace after the equality differs between the sides (``Nasional Ukraina`` vs
+    ``Nasional.``), that whitespace goes to the change instead, so the equality stays
+    equal and the change says what really changed.
+    """
+    out: list[list[int]] = []
+    for segment in segments:
+        ls, le = left.bounds(segment.i1, segment.i2)
+        rs, re_ = right.bounds(segment.j1, segment.j2)
+        out.append([ls, le, rs, re_])
+    for k in range(len(segments) - 1):
+        segment = segments[k]
+        if not segment.equal:
+            continue
+        l_token_end = left.pieces[segment.i2 - 1][1]
+        r_token_end = right.pieces[segment.j2 - 1][1]
+        l_gap = left.text[l_token_end : out[k][1]]
+        r_gap = right.text[r_token_end : out[k][3]]
+        if l_gap != r_gap:
+            out[k][1], out[k + 1][0] = l_token_end, l_token_end
+            out[k][3], out[k + 1][2] = r_token_end, r_token_end
+    return out
+
+
 def _split_equal(op: WordOp, segment: _Segment, left: _Side, right: _Side) -> list[WordOp]:
     """An equal run whose whitespace differs (``\\n\\n`` vs a space): equal tokens,
     replaced whitespace, so joining the ops still gives both texts exactly."""
@@ -140,8 +174,9 @@ def _split_equal(op: WordOp, segment: _Segment, left: _Side, right: _Side) -> li
     for i, j in zip(range(segment.i1, segment.i2), range(segment.j1, segment.j2), strict=True):
         l_start, l_token_end = left.pieces[i]
         r_start, r_token_end = right.pieces[j]
-        l_stop = left.bounds(i + 1, i + 1)[0]
-        r_stop = right.bounds(j + 1, j + 1)[0]
+        last = i == segment.i2 - 1
+        l_stop = op.left_end if last else left.bounds(i + 1, i + 1)[0]
+        r_stop = op.right_end if last else right.bounds(j + 1, j + 1)[0]
         parts = [
             (OpKind.EQUAL, l_start, l_token_end, r_start, r_token_end),
             (OpKind.EQUAL, l_token_end, l_stop, r_token_end, r_stop),
@@ -154,8 +189,13 @@ def _split_equal(op: WordOp, segment: _Segment, left: _Side, right: _Side) -> li
             if ops and ops[-1].op is kind is OpKind.EQUAL:
                 last = ops[-1]
                 ops[-1] = WordOp(
-                    kind, left.text[last.left_start : b], right.text[last.right_start : d],
-                    last.left_start, b, last.right_start, d,
+                    kind,
+                    left.text[last.left_start : b],
+                    right.text[last.right_start : d],
+                    last.left_start,
+                    b,
+                    last.right_start,
+                    d,
                 )
             else:
                 ops.append(WordOp(kind, left.text[a:b], right.text[c:d], a, b, c, d))
@@ -183,9 +223,10 @@ def word_diff(
         _Segment(tag == "equal", i1, i2, j1, j2)
         for tag, i1, i2, j1, j2 in Indel.opcodes(left_keys, right_keys).as_list()
     ]
+    segments = _cleanup(segments, left, right)
     ops: list[WordOp] = []
-    for segment in _cleanup(segments, left, right):
-        op = _op(segment, left, right)
+    for segment, bounds in zip(segments, _bounds(segments, left, right), strict=True):
+        op = _op(segment, (bounds[0], bounds[1], bounds[2], bounds[3]), left, right)
         if op.op is OpKind.EQUAL and op.left != op.right:
             ops.extend(_split_equal(op, segment, left, right))
         else:
