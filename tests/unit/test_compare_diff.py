@@ -138,3 +138,18 @@ def sentences(draw: st.DrawFn) -> str:
 @given(sentences(), sentences())
 def test_ops_always_cover_both_texts_exactly(left: str, right: str) -> None:
     check_cover(left, right, diff(left, right))
+
+
+def test_the_fast_token_pattern_agrees_with_the_tokenizer_on_plain_text() -> None:
+    from newsdiff.core.compare.diff import _PLAIN_TOKENS
+    from newsdiff.core.segment import tokenize
+    from tests.conftest import SAMPLES
+
+    for path in sorted(SAMPLES.iterdir()):
+        text = path.read_text(encoding="utf-8")
+        for line in text.splitlines():
+            if "@" in line or "://" in line or "www." in line:
+                continue
+            assert [m.span() for m in _PLAIN_TOKENS.finditer(line)] == tokenize(line)
+    mixed = "Hubungi humas@contoh.go.id atau https://contoh.go.id/berita untuk Rp5 juta."
+    assert diff_tokens(mixed, 0, len(mixed)) == tokenize(mixed)

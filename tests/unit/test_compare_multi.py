@@ -52,9 +52,7 @@ def test_cells_agree_with_the_pairwise_rows(documents) -> None:
                 assert set(pairwise.right) <= set(cell.sentences)
                 assert set(pairwise.left) <= set(pivot_cell.sentences)
     # The pivot compared with itself: every row the same.
-    assert all(
-        row.cells[2].kind is RowKind.SAME for row in multi.table if row.cells[0].sentences
-    )
+    assert all(row.cells[2].kind is RowKind.SAME for row in multi.table if row.cells[0].sentences)
     # The rewrite's headline exists only on its side: a row of its own.
     assert any(
         row.cells[1].kind is RowKind.RIGHT_ONLY and not row.cells[0].sentences

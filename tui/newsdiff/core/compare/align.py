@@ -64,12 +64,14 @@ class _Matching:
     def __init__(self, similarity: Similarity) -> None:
         self.similarity = similarity
         self.links: list[tuple[list[int], list[int]]] = []
+        self.scores: list[float] = []
         self.left_owner: dict[int, int] = {}
         self.right_owner: dict[int, int] = {}
 
-    def add(self, left: list[int], right: list[int]) -> None:
+    def add(self, left: list[int], right: list[int], score: float) -> None:
         number = len(self.links)
         self.links.append((left, right))
+        self.scores.append(score)
         for position in left:
             self.left_owner[position] = number
         for position in right:
@@ -92,7 +94,7 @@ def _one_to_one(matching: _Matching, pairs: Iterable[tuple[int, int]]) -> None:
         if score < MATCH_THRESHOLD:
             break
         if matching.free_left(a) and matching.free_right(b):
-            matching.add([a], [b])
+            matching.add([a], [b], score)
 
 
 def _growth_options(
@@ -158,7 +160,11 @@ def _grow(matching: _Matching) -> None:
                     best = (score, side, position)
             if best is None:
                 continue
-            _, side, position = best
+            score, side, position = best
+            matching.scores[number] = matching.similarity.group(
+                sorted([*left, position]) if side == "left" else left,
+                sorted([*right, position]) if side == "right" else right,
+            )
             if side == "left":
                 left.append(position)
                 left.sort()
@@ -234,7 +240,7 @@ def _runs_for_the_rest(matching: _Matching, pairs: Iterable[tuple[int, int]]) ->
                 if score >= MATCH_THRESHOLD and better and _run_is_whole(similarity, [a], run):
                     best = (score, run)
         if best is not None:
-            matching.add([a], best[1])
+            matching.add([a], best[1], best[0])
     for b in sorted(partners_of_right):
         if not matching.free_right(b):
             continue
@@ -246,14 +252,13 @@ def _runs_for_the_rest(matching: _Matching, pairs: Iterable[tuple[int, int]]) ->
                 if score >= MATCH_THRESHOLD and better and _run_is_whole(similarity, run, [b]):
                     best = (score, run)
         if best is not None:
-            matching.add(best[1], [b])
+            matching.add(best[1], [b], best[0])
 
 
 def _links(matching: _Matching) -> list[Link]:
-    similarity = matching.similarity
     return [
-        Link(tuple(left), tuple(right), similarity.group(left, right))
-        for left, right in matching.links
+        Link(tuple(left), tuple(right), score)
+        for (left, right), score in zip(matching.links, matching.scores, strict=True)
     ]
 
 
@@ -318,7 +323,7 @@ def _fill_gaps(matching: _Matching, pairs: set[tuple[int, int]]) -> None:
                 continue
             if any((a < x) != (b < y) for x, y in taken):
                 continue  # would cross a pair already taken in this gap
-            matching.add([a], [b])
+            matching.add([a], [b], score)
             taken.append((a, b))
 
 
@@ -337,7 +342,7 @@ def _weak_moves(matching: _Matching, pairs: set[tuple[int, int]]) -> None:
             best_right[b] = (score, a)
     for a, (score, b) in sorted(best_left.items()):
         if score >= MOVE_THRESHOLD and best_right.get(b, (0.0, -1))[1] == a:
-            matching.add([a], [b])
+            matching.add([a], [b], score)
 
 
 def align(similarity: Similarity, pairs: set[tuple[int, int]]) -> list[Link]:

@@ -25,11 +25,11 @@ from newsdiff.core.compare.similarity import Similarity
 
 EXHAUSTIVE_PAIRS: Final = 250_000
 """Below this many sentence pairs, every pair sharing a term is a candidate."""
-MAX_POSTINGS: Final = 64
+MAX_POSTINGS: Final = 48
 """Terms found in more sentences than this on the other side are not looked up."""
-LOOKUP_TERMS: Final = 12
+LOOKUP_TERMS: Final = 8
 """How many of a sentence's rarest terms are looked up."""
-PER_SENTENCE: Final = 6
+PER_SENTENCE: Final = 3
 """How many best-looking partners each sentence keeps."""
 
 

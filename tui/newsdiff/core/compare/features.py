@@ -18,22 +18,23 @@ for both languages without a model (``kilometres``/``kilometers``,
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
-from collections.abc import Sequence
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Final
 
 from newsdiff.core.lexicons import load_set, load_table
 from newsdiff.core.model import VALUE_KINDS, Document, Sentence
-from newsdiff.core.segment import TOKEN_PATTERN
 
 STEM_LENGTH: Final = 6
 """How many leading letters of a word make its term."""
 
 _NUMBER_TAGS: Final = frozenset({"number", "scale", "ordinal"})
-_VALUE_JOINERS: Final = frozenset("()/-–")
-"""Punctuation that keeps a value stretch open: ``Jumat (16/5)`` is one value."""
+
+_NUMERAL: Final = r"\d+(?:[.,:/]\d+)*"
+_NUMERAL_RE: Final = re.compile(_NUMERAL)
+_WORD: Final = re.compile(r"[^\W_](?:\w|[-'’](?=\w))*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,13 +55,61 @@ class SentenceProfile:
     not held against them."""
 
 
+def _alternatives(words: Iterable[str]) -> str:
+    """A regex matching any of ``words``, built as a trie (``s(?:atu|e(?:belas|…))``).
+
+    Python's regex engine tries a flat alternation word by word at every position; a
+    trie shares prefixes, which makes matching several times faster.
+    """
+    trie: dict[str, dict] = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, dict]) -> str:
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        group = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+        if "" in node:
+            group = f"(?:{group})?"
+        return group
+
+    return f"(?:{build(trie)})"
+
+
 class _Lexicon:
-    """The word lists masking needs, loaded once."""
+    """The word lists masking needs, loaded once, and the value pattern built from them.
+
+    A value stretch is an optional currency, then value atoms (numerals, number words,
+    capitalised month and weekday names) joined by spaces or ``( ) / - –``, then any
+    units: ``Rp 1,2 triliun``, ``Jumat (16/5)``, ``23 Juli 2027``, ``empat puluh
+    satu``, ``350 kilometer per jam``. Matching it with one regular expression per
+    sentence keeps profiling fast on 10,000-sentence reports.
+    """
 
     def __init__(self) -> None:
-        self.value_words = load_table("value_words")
-        self.calendar = frozenset(load_table("months")) | frozenset(load_table("weekdays"))
+        tags = load_table("value_words")
         self.stopwords = load_set("stopwords_id") | load_set("stopwords_en")
+        numbers = [w for w, tag in tags.items() if tag in _NUMBER_TAGS]
+        currencies = [w for w, tag in tags.items() if tag == "currency"]
+        units = [w for w, tag in tags.items() if tag in ("unit", "currency")]
+        calendar = {*load_table("months"), *load_table("weekdays")}
+        capitalised = [w[:1].upper() + w[1:] for w in calendar] + [w.upper() for w in calendar]
+        edge = r"(?<![\w])"
+        atom = (
+            rf"(?:{edge}{_NUMERAL}(?![\w])"
+            rf"|{edge}(?i:{_alternatives(numbers)})(?![\w])"
+            rf"|{edge}(?:{_alternatives(capitalised)})(?![\w]))"
+        )
+        currency = rf"(?:(?<![\w])(?i:{_alternatives(currencies)})\s?{_NUMERAL}(?![\w]))"
+        unit = rf"(?:[\s-]?(?i:{_alternatives(units)})(?![\w]))"
+        joiner = r"(?:\s*[()/\-–]\s*|\s+)"
+        # The guard up front makes the engine give up at once inside words.
+        guard = r"(?<![\w])(?=[\w$€£])"
+        self.values = re.compile(rf"{guard}(?:{currency}|{atom})(?:{joiner}{atom})*{unit}*")
 
 
 @cache
@@ -68,48 +117,11 @@ def _lexicon() -> _Lexicon:
     return _Lexicon()
 
 
-def _value_ranges(document: Document) -> tuple[list[int], list[int]]:
-    """Starts and ends of the document's value spans, sorted by start."""
-    spans = sorted((span.start, span.end) for span in document.spans if span.kind in VALUE_KINDS)
-    return [s for s, _ in spans], [e for _, e in spans]
-
-
-def _inside(starts: list[int], ends: list[int], start: int, end: int) -> bool:
-    """True when ``[start, end)`` lies inside one of the sorted spans."""
-    i = bisect_left(starts, start + 1) - 1
-    return i >= 0 and ends[i] >= end
-
-
-def _mask(
-    text: str, tokens: list[tuple[int, int]], span_starts: list[int], span_ends: list[int]
-) -> list[bool]:
-    """Which tokens write a value (see the module docstring)."""
-    lex = _lexicon()
-    words = lex.value_words
-    count = len(tokens)
-    masked = [False] * count
-    tags: list[str] = [""] * count
-    for i, (start, end) in enumerate(tokens):
-        token = text[start:end]
-        low = token.casefold()
-        tags[i] = words.get(low, "")
-        masked[i] = (
-            (bool(span_starts) and _inside(span_starts, span_ends, start, end))
-            or any(ch.isdigit() for ch in token)
-            or tags[i] in _NUMBER_TAGS
-            or (low in lex.calendar and token[:1].isupper())
-        )
-    # Currencies before and units after a masked number belong to the value.
-    for i in range(count):
-        before = i > 0 and masked[i - 1]
-        after = i + 1 < count and masked[i + 1]
-        if (tags[i] == "currency" and (before or after)) or (tags[i] == "unit" and before):
-            masked[i] = True
-    return masked
-
-
-def _is_word(token: str) -> bool:
-    return token[:1].isalnum()
+def _value_ranges(document: Document) -> list[tuple[int, int, str]]:
+    """The document's value spans (start, end, value), sorted by start."""
+    return sorted(
+        (span.start, span.end, span.value) for span in document.spans if span.kind in VALUE_KINDS
+    )
 
 
 _GROUPED: Final = re.compile(r"\d{1,3}(?:[.,]\d{3})+")
@@ -129,59 +141,63 @@ def numeral_key(token: str) -> str:
 def profile_sentence(
     document: Document,
     sentence: Sentence,
-    span_starts: Sequence[int] = (),
-    span_ends: Sequence[int] = (),
-    span_facts: Sequence[str] = (),
+    spans: Sequence[tuple[int, int, str]] = (),
 ) -> SentenceProfile:
-    """Terms and masked value stretches of one sentence."""
-    text = document.article.text
-    tokens = [m.span() for m in TOKEN_PATTERN.finditer(text, sentence.start, sentence.end)]
-    masked = _mask(text, tokens, list(span_starts), list(span_ends))
-    stopwords = _lexicon().stopwords
-    terms: set[str] = set()
+    """Terms and masked value stretches of one sentence.
+
+    ``spans`` are the value spans inside the sentence (start, end, value): masked as
+    they are, their values kept as facts.
+    """
+    lex = _lexicon()
+    base = sentence.start
+    text = document.article.text[sentence.start : sentence.end]
     facts: set[str] = set()
-    values: list[tuple[int, int]] = []
-    open_value: list[int] | None = None
-    for (start, end), is_value in zip(tokens, masked, strict=True):
-        token = text[start:end]
-        if is_value:
-            if token[:1].isdigit():
-                facts.add(numeral_key(token))
-            if open_value is None:
-                open_value = [start, end]
-                values.append((start, end))
-            else:
-                open_value[1] = end
-                values[-1] = (open_value[0], end)
-            continue
-        if not _is_word(token):
-            if token not in _VALUE_JOINERS:
-                open_value = None
-            continue
-        open_value = None
-        low = token.casefold()
-        if low in stopwords or len(low) < 2:
-            continue
-        terms.add(low[:STEM_LENGTH])
+    stretches: list[tuple[int, int]] = []
+    for start, end, value in spans:
+        stretches.append((start - base, end - base))
+        facts.add(value)
+    for match in lex.values.finditer(text):
+        stretches.append(match.span())
+        facts.update(numeral_key(n) for n in _NUMERAL_RE.findall(match.group()))
+    stretches.sort()
+    words_text = text
+    if stretches:
+        pieces: list[str] = []
+        position = 0
+        for start, end in stretches:
+            if start > position:
+                pieces.append(text[position:start])
+            pieces.append(" ")
+            position = max(position, end)
+        pieces.append(text[position:])
+        words_text = "".join(pieces)
+    stopwords = lex.stopwords
+    terms = frozenset(
+        word[:STEM_LENGTH]
+        for word in _WORD.findall(words_text.casefold())
+        if len(word) > 1 and word not in stopwords
+    )
     return SentenceProfile(
         index=sentence.index,
         start=sentence.start,
         end=sentence.end,
-        terms=frozenset(terms),
-        values=tuple(values),
-        facts=frozenset(facts | set(span_facts)),
+        terms=terms,
+        values=tuple((base + start, base + end) for start, end in stretches),
+        facts=frozenset(facts),
     )
 
 
 def profile_document(document: Document) -> list[SentenceProfile]:
     """Profiles of the document's content sentences (boilerplate skipped), in order."""
-    starts, ends = _value_ranges(document)
-    facts: dict[int, list[str]] = {}
-    for span in document.spans:
-        if span.kind in VALUE_KINDS:
-            facts.setdefault(span.sentence, []).append(span.value)
+    spans = _value_ranges(document)
+    by_sentence: dict[int, list[tuple[int, int, str]]] = {}
+    if spans:
+        starts = [sentence.start for sentence in document.sentences]
+        for span in spans:
+            index = bisect_right(starts, span[0]) - 1
+            by_sentence.setdefault(index, []).append(span)
     return [
-        profile_sentence(document, sentence, starts, ends, facts.get(sentence.index, ()))
+        profile_sentence(document, sentence, by_sentence.get(sentence.index, ()))
         for sentence in document.sentences
         if not sentence.boilerplate
     ]

@@ -11,7 +11,7 @@ order (``len(rows)`` for the end).
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from newsdiff.core.compare.align import Link
 from newsdiff.core.compare.diff import diff_tokens, word_diff
@@ -19,12 +19,18 @@ from newsdiff.core.compare.features import SentenceProfile
 from newsdiff.core.model import Document, OpKind, Row, RowKind, WordOp
 
 
-def _keep_whole(document: Document, profiles: Sequence[SentenceProfile]) -> list[tuple[int, int]]:
-    """Stretches the word diff keeps whole: every span, and every masked value."""
-    stretches = {(span.start, span.end) for span in document.spans}
-    for profile in profiles:
-        stretches.update(profile.values)
-    return sorted(stretches)
+def _keep_whole(
+    document: Document, profiles: Sequence[SentenceProfile]
+) -> list[list[tuple[int, int]]]:
+    """Per content sentence, the stretches the word diff keeps whole: its spans
+    (entities too: ``Vladimir Medinsky`` is one token) and its masked values."""
+    position_of = {profile.index: p for p, profile in enumerate(profiles)}
+    stretches = [list(profile.values) for profile in profiles]
+    for span in document.spans:
+        position = position_of.get(span.sentence)
+        if position is not None:
+            stretches[position].append((span.start, span.end))
+    return stretches
 
 
 def run_range(profiles: Sequence[SentenceProfile], positions: Sequence[int]) -> tuple[int, int]:
@@ -37,8 +43,8 @@ def row_ops(
     right: Document,
     left_range: tuple[int, int],
     right_range: tuple[int, int],
-    left_whole: Sequence[tuple[int, int]],
-    right_whole: Sequence[tuple[int, int]],
+    left_whole: Iterable[tuple[int, int]],
+    right_whole: Iterable[tuple[int, int]],
 ) -> tuple[WordOp, ...]:
     left_pieces = diff_tokens(left.text, *left_range, left_whole)
     right_pieces = diff_tokens(right.text, *right_range, right_whole)
@@ -65,7 +71,12 @@ class _Builder:
         left_range = run_range(self.left_profiles, link.left)
         right_range = run_range(self.right_profiles, link.right)
         ops = row_ops(
-            self.left, self.right, left_range, right_range, self.left_whole, self.right_whole
+            self.left,
+            self.right,
+            left_range,
+            right_range,
+            (s for p in link.left for s in self.left_whole[p]),
+            (s for p in link.right for s in self.right_whole[p]),
         )
         unchanged = all(op.op is OpKind.EQUAL for op in ops)
         kind = RowKind.MOVED if moved else (RowKind.SAME if unchanged else RowKind.CHANGED)

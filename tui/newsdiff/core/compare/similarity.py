@@ -44,13 +44,12 @@ class Similarity:
         self.idf: dict[str, float] = {
             term: math.log((total + 1) / count) for term, count in frequency.items()
         }
-        idf = self.idf
-        self.left_weight = [sum(idf[t] for t in p.terms) for p in left]
-        self.right_weight = [sum(idf[t] for t in p.terms) for p in right]
+        self._idf_of = self.idf.__getitem__
+        self.left_weight = [self.weight(p.terms) for p in left]
+        self.right_weight = [self.weight(p.terms) for p in right]
 
     def weight(self, terms: Iterable[str]) -> float:
-        idf = self.idf
-        return sum(idf[t] for t in terms)
+        return sum(map(self._idf_of, terms))
 
     def fact_weight(self, facts: Iterable[str]) -> float:
         idf = self.idf
@@ -73,20 +72,20 @@ class Similarity:
             self.fact_weight(facts),
         )
 
-    def terms(self, side: Sequence[SentenceProfile], positions: Iterable[int]) -> frozenset[str]:
-        out: frozenset[str] = frozenset()
-        for position in positions:
-            out = out | side[position].terms
-        return out
+    def terms(self, side: Sequence[SentenceProfile], positions: Sequence[int]) -> frozenset[str]:
+        if len(positions) == 1:
+            return side[positions[0]].terms
+        return frozenset().union(*(side[position].terms for position in positions))
 
-    def facts(self, side: Sequence[SentenceProfile], positions: Iterable[int]) -> frozenset[str]:
-        out: frozenset[str] = frozenset()
-        for position in positions:
-            out = out | side[position].facts
-        return out
+    def facts(self, side: Sequence[SentenceProfile], positions: Sequence[int]) -> frozenset[str]:
+        if len(positions) == 1:
+            return side[positions[0]].facts
+        return frozenset().union(*(side[position].facts for position in positions))
 
     def group(self, left: Sequence[int], right: Sequence[int]) -> float:
         """Score of a run of left sentences against a run of right sentences."""
+        if len(left) == 1 and len(right) == 1:
+            return self.pair(left[0], right[0])
         a = self.terms(self.left, left)
         b = self.terms(self.right, right)
         facts = self.facts(self.left, left) & self.facts(self.right, right)
