@@ -160,3 +160,56 @@ def test_an_empty_side_gives_only_one_sided_rows() -> None:
     comparison = compare(document(LEFT), empty)
     assert [row.kind for row in comparison.rows] == [RowKind.LEFT_ONLY] * len(LEFT)
     assert comparison.similarity == 0.0
+
+
+def _with_spans(document: Document, spans: list[tuple[str, str, str]]) -> Document:
+    """``document`` with spans (kind, text, value) found by their first occurrence."""
+    from dataclasses import replace
+
+    from newsdiff.core.analyze.extract import merge_spans
+    from newsdiff.core.model import Span, SpanKind
+
+    made = []
+    for kind, text, value in spans:
+        start = document.text.index(text)
+        made.append(Span(SpanKind(kind), start, start + len(text), text, value))
+    return replace(document, spans=merge_spans(made, document.sentences))
+
+
+def test_spans_are_used_when_extraction_provides_them() -> None:
+    left = _with_spans(
+        document(
+            [
+                "BI membeli surat berharga senilai Rp 1,2 triliun pekan ini, "
+                "kata Vladimir Medinsky.",
+                "Rapat berikutnya digelar bulan depan.",
+            ]
+        ),
+        [
+            ("MONEY", "Rp 1,2 triliun", "1200000000000 IDR"),
+            ("PERSON", "Vladimir Medinsky", "Vladimir Medinsky"),
+        ],
+    )
+    right = _with_spans(
+        document(
+            [
+                "BI membeli surat berharga senilai Rp 1.200 miliar pekan ini, kata Vladimir Putin.",
+                "Rapat berikutnya digelar bulan depan.",
+            ]
+        ),
+        [
+            ("MONEY", "Rp 1.200 miliar", "1200000000000 IDR"),
+            ("PERSON", "Vladimir Putin", "Vladimir Putin"),
+        ],
+    )
+    left_profile, right_profile = profile_document(left)[0], profile_document(right)[0]
+    # The equal amount is one shared fact, whatever its spelling.
+    assert "1200000000000 IDR" in left_profile.facts & right_profile.facts
+    comparison = compare(left, right)
+    row = comparison.rows[0]
+    changes = [(op.left.strip(), op.right.strip()) for op in row.ops if op.op.value != "equal"]
+    # Spans change as whole units: the amount and the person, not their words.
+    assert changes == [
+        ("Rp 1,2 triliun", "Rp 1.200 miliar"),
+        ("Vladimir Medinsky", "Vladimir Putin"),
+    ]
