@@ -85,18 +85,8 @@ def diff_tokens(
     return pieces
 
 
-class _Segment:
-    """A run of tokens under cleanup: equal, or a change (token ranges on both sides)."""
-
-    __slots__ = ("equal", "i1", "i2", "j1", "j2")
-
-    def __init__(self, equal: bool, i1: int, i2: int, j1: int, j2: int) -> None:
-        self.equal = equal
-        self.i1, self.i2, self.j1, self.j2 = i1, i2, j1, j2
-
-
 class _Side:
-    """One side of a row: its text, tokens and where each token's run ends."""
+    """One side of a row: its text, tokens and where each token starts."""
 
     def __init__(self, text: str, pieces: Sequence[Piece], end: int) -> None:
         self.text = text
@@ -106,66 +96,52 @@ class _Side:
         self.starts.append(end)
         """Where each token starts, and the run's end after the last."""
 
-    def bounds(self, first: int, last: int) -> tuple[int, int]:
-        """Offsets of tokens ``first..last-1`` with the whitespace after the last."""
-        return self.starts[first], self.starts[last]
-
-    def chars(self, first: int, last: int) -> int:
-        return self.starts[last] - self.starts[first]
-
     def blank(self, first: int, last: int) -> bool:
         return _NOT_PUNCTUATION.search(self.text, self.starts[first], self.starts[last]) is None
 
 
-def _merge_changes(segments: list[_Segment]) -> list[_Segment]:
-    """Adjacent changes become one change."""
-    out: list[_Segment] = []
-    for segment in segments:
-        if out and not out[-1].equal and not segment.equal:
-            out[-1].i2, out[-1].j2 = segment.i2, segment.j2
+Segment = list
+"""``[equal, i1, i2, j1, j2]``: a run of equal tokens, or a change, by token ranges."""
+
+
+def _segments(opcodes: Iterable[tuple[str, int, int, int, int]]) -> list[Segment]:
+    """Opcodes as segments, neighbouring changes (a delete next to an insert) as one."""
+    out: list[Segment] = []
+    for tag, i1, i2, j1, j2 in opcodes:
+        equal = tag == "equal"
+        if out and not equal and not out[-1][0]:
+            out[-1][2], out[-1][4] = i2, j2
         else:
-            out.append(segment)
+            out.append([equal, i1, i2, j1, j2])
     return out
 
 
-def _cleanup(segments: list[_Segment], left: _Side, right: _Side) -> list[_Segment]:
-    """Fold small equalities between changes into them (semantic cleanup)."""
-    segments = _merge_changes(segments)
-    changed = True
-    while changed:
-        changed = False
-        for k in range(1, len(segments) - 1):
-            middle, before, after = segments[k], segments[k - 1], segments[k + 1]
-            if not middle.equal or before.equal or after.equal:
-                continue
-            if middle.i2 - middle.i1 > MAX_FOLDED_TOKENS:
-                continue
-            size = left.chars(middle.i1, middle.i2)
-            around_before = max(left.chars(before.i1, before.i2), right.chars(before.j1, before.j2))
-            around_after = max(left.chars(after.i1, after.i2), right.chars(after.j1, after.j2))
-            small = size <= around_before and size <= around_after
-            if small or left.blank(middle.i1, middle.i2):
-                middle.equal = False
-                segments = _merge_changes(segments)
-                changed = True
-                break
+def _cleanup(segments: list[Segment], left: _Side, right: _Side) -> list[Segment]:
+    """Fold small equalities between changes into them (semantic cleanup).
+
+    Folding makes a bigger change, which may make the equality before it foldable in
+    turn, so the scan steps back after each fold.
+    """
+    ls, rs = left.starts, right.starts
+    k = 1
+    while k < len(segments) - 1:
+        before, middle, after = segments[k - 1], segments[k], segments[k + 1]
+        if not middle[0] or before[0] or after[0] or middle[2] - middle[1] > MAX_FOLDED_TOKENS:
+            k += 1
+            continue
+        size = ls[middle[2]] - ls[middle[1]]
+        around_before = max(ls[before[2]] - ls[before[1]], rs[before[4]] - rs[before[3]])
+        around_after = max(ls[after[2]] - ls[after[1]], rs[after[4]] - rs[after[3]])
+        small = size <= around_before and size <= around_after
+        if small or left.blank(middle[1], middle[2]):
+            segments[k - 1 : k + 2] = [[False, before[1], after[2], before[3], after[4]]]
+            k = max(1, k - 1)
+        else:
+            k += 1
     return segments
 
 
-def _op(kind_of: _Segment, bounds: tuple[int, int, int, int], left: _Side, right: _Side) -> WordOp:
-    ls, le, rs, re_ = bounds
-    if kind_of.equal:
-        kind = OpKind.EQUAL
-    elif ls == le:
-        kind = OpKind.INSERT
-    elif rs == re_:
-        kind = OpKind.DELETE
-    else:
-        kind = OpKind.REPLACE
-    return WordOp(kind, left.text[ls:le], right.text[rs:re_], ls, le, rs, re_)
-
-
-def _bounds(segments: Sequence[_Segment], left: _Side, right: _Side) -> list[list[int]]:
+def _bounds(segments: Sequence[Segment], left: _Side, right: _Side) -> list[list[int]]:
     """Offsets of each segment on both sides, whitespace included.
 
     A segment runs from its first token to the next segment's first token, so the
@@ -174,35 +150,31 @@ def _bounds(segments: Sequence[_Segment], left: _Side, right: _Side) -> list[lis
     ``Nasional.``), that whitespace goes to the change instead, so the equality stays
     equal and the change says what really changed.
     """
-    out: list[list[int]] = []
-    for segment in segments:
-        ls, le = left.bounds(segment.i1, segment.i2)
-        rs, re_ = right.bounds(segment.j1, segment.j2)
-        out.append([ls, le, rs, re_])
+    ls, rs = left.starts, right.starts
+    out = [[ls[s[1]], ls[s[2]], rs[s[3]], rs[s[4]]] for s in segments]
     for k in range(len(segments) - 1):
         segment = segments[k]
-        if not segment.equal:
+        if not segment[0]:
             continue
-        l_token_end = left.pieces[segment.i2 - 1][1]
-        r_token_end = right.pieces[segment.j2 - 1][1]
-        l_gap = left.text[l_token_end : out[k][1]]
-        r_gap = right.text[r_token_end : out[k][3]]
-        if l_gap != r_gap:
-            out[k][1], out[k + 1][0] = l_token_end, l_token_end
-            out[k][3], out[k + 1][2] = r_token_end, r_token_end
+        l_token_end = left.pieces[segment[2] - 1][1]
+        r_token_end = right.pieces[segment[4] - 1][1]
+        bounds = out[k]
+        if left.text[l_token_end : bounds[1]] != right.text[r_token_end : bounds[3]]:
+            bounds[1], out[k + 1][0] = l_token_end, l_token_end
+            bounds[3], out[k + 1][2] = r_token_end, r_token_end
     return out
 
 
-def _split_equal(op: WordOp, segment: _Segment, left: _Side, right: _Side) -> list[WordOp]:
+def _split_equal(op: WordOp, segment: Segment, left: _Side, right: _Side) -> list[WordOp]:
     """An equal run whose whitespace differs (``\\n\\n`` vs a space): equal tokens,
     replaced whitespace, so joining the ops still gives both texts exactly."""
     ops: list[WordOp] = []
-    for i, j in zip(range(segment.i1, segment.i2), range(segment.j1, segment.j2), strict=True):
+    for i, j in zip(range(segment[1], segment[2]), range(segment[3], segment[4]), strict=True):
         l_start, l_token_end = left.pieces[i]
         r_start, r_token_end = right.pieces[j]
-        last = i == segment.i2 - 1
-        l_stop = op.left_end if last else left.bounds(i + 1, i + 1)[0]
-        r_stop = op.right_end if last else right.bounds(j + 1, j + 1)[0]
+        final = i == segment[2] - 1
+        l_stop = op.left_end if final else left.starts[i + 1]
+        r_stop = op.right_end if final else right.starts[j + 1]
         parts = [
             (OpKind.EQUAL, l_start, l_token_end, r_start, r_token_end),
             (OpKind.EQUAL, l_token_end, l_stop, r_token_end, r_stop),
@@ -258,15 +230,19 @@ def word_diff(
         )
     left_keys = [left_text[a:b] for a, b in left_pieces]
     right_keys = [right_text[a:b] for a, b in right_pieces]
-    segments = [
-        _Segment(tag == "equal", i1, i2, j1, j2)
-        for tag, i1, i2, j1, j2 in Indel.opcodes(left_keys, right_keys).as_list()
-    ]
-    segments = _cleanup(segments, left, right)
+    segments = _cleanup(_segments(Indel.opcodes(left_keys, right_keys).as_list()), left, right)
     ops: list[WordOp] = []
-    for segment, bounds in zip(segments, _bounds(segments, left, right), strict=True):
-        op = _op(segment, (bounds[0], bounds[1], bounds[2], bounds[3]), left, right)
-        if op.op is OpKind.EQUAL and op.left != op.right:
+    for segment, (ls, le, rs, re_) in zip(segments, _bounds(segments, left, right), strict=True):
+        if segment[0]:
+            kind = OpKind.EQUAL
+        elif ls == le:
+            kind = OpKind.INSERT
+        elif rs == re_:
+            kind = OpKind.DELETE
+        else:
+            kind = OpKind.REPLACE
+        op = WordOp(kind, left_text[ls:le], right_text[rs:re_], ls, le, rs, re_)
+        if kind is OpKind.EQUAL and op.left != op.right:
             ops.extend(_split_equal(op, segment, left, right))
         else:
             ops.append(op)
