@@ -18,6 +18,7 @@ Order plays no part here: a pair that crosses the others is a move, decided late
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -148,32 +149,33 @@ def _growth_score(
 
 
 def _grow(matching: _Matching) -> None:
-    """Let links absorb free neighbours that belong to them (splits and merges)."""
-    changed = True
-    while changed:
-        changed = False
-        for number, (left, right) in enumerate(matching.links):
-            best: tuple[float, str, int] | None = None
-            for side, position in _growth_options(matching, left, right):
-                score = _growth_score(matching.similarity, side, position, left, right)
-                if score is not None and (best is None or score > best[0]):
-                    best = (score, side, position)
-            if best is None:
-                continue
-            score, side, position = best
-            matching.scores[number] = matching.similarity.group(
-                sorted([*left, position]) if side == "left" else left,
-                sorted([*right, position]) if side == "right" else right,
-            )
-            if side == "left":
-                left.append(position)
-                left.sort()
-                matching.left_owner[position] = number
-            else:
-                right.append(position)
-                right.sort()
-                matching.right_owner[position] = number
-            changed = True
+    """Let links absorb free neighbours that belong to them (splits and merges).
+
+    A worklist, not repeated sweeps: only a link that just grew can have a new
+    neighbour to consider (others only lose options as sentences are taken).
+    """
+    pending = list(range(len(matching.links) - 1, -1, -1))
+    while pending:
+        number = pending.pop()
+        left, right = matching.links[number]
+        best: tuple[float, str, int] | None = None
+        for side, position in _growth_options(matching, left, right):
+            score = _growth_score(matching.similarity, side, position, left, right)
+            if score is not None and (best is None or score > best[0]):
+                best = (score, side, position)
+        if best is None:
+            continue
+        _, side, position = best
+        if side == "left":
+            left.append(position)
+            left.sort()
+            matching.left_owner[position] = number
+        else:
+            right.append(position)
+            right.sort()
+            matching.right_owner[position] = number
+        matching.scores[number] = matching.similarity.group(left, right)
+        pending.append(number)
 
 
 def _brings_a_fact(
@@ -289,6 +291,9 @@ def _fill_gaps(matching: _Matching, pairs: set[tuple[int, int]]) -> None:
     confident links, in order, needs less lexical evidence than one anywhere.
     """
     similarity = matching.similarity
+    partners: dict[int, list[int]] = defaultdict(list)
+    for a, b in pairs:
+        partners[a].append(b)
     gaps = _gaps(matching)
     for number, (lefts, rights) in enumerate(gaps):
         free_left = [p for p in lefts if matching.free_left(p)]
@@ -299,12 +304,7 @@ def _fill_gaps(matching: _Matching, pairs: set[tuple[int, int]]) -> None:
             inside = [(a, b) for a in free_left for b in free_right]
         else:
             right_set = set(free_right)
-            inside = [
-                (a, b)
-                for a in free_left
-                for b in (q for (p, q) in pairs if p == a)
-                if b in right_set
-            ]
+            inside = [(a, b) for a in free_left for b in partners.get(a, ()) if b in right_set]
         scored = sorted(
             ((similarity.pair(a, b), a, b) for a, b in inside),
             key=lambda item: (-item[0], item[1], item[2]),
@@ -315,16 +315,19 @@ def _fill_gaps(matching: _Matching, pairs: set[tuple[int, int]]) -> None:
             # The one left and one right sentence between two links (or before the
             # first: leads correspond; endings are where each report adds its own).
             threshold = SANDWICH_THRESHOLD
-        taken: list[tuple[int, int]] = []
+        taken_left: list[int] = []  # pairs taken in this gap, in order on both sides
+        taken_right: list[int] = []
         for score, a, b in scored:
             if score < threshold:
                 break
             if not (matching.free_left(a) and matching.free_right(b)):
                 continue
-            if any((a < x) != (b < y) for x, y in taken):
+            k = bisect_left(taken_left, a)
+            if (k > 0 and taken_right[k - 1] > b) or (k < len(taken_left) and taken_right[k] < b):
                 continue  # would cross a pair already taken in this gap
             matching.add([a], [b], score)
-            taken.append((a, b))
+            taken_left.insert(k, a)
+            taken_right.insert(k, b)
 
 
 def _weak_moves(matching: _Matching, pairs: set[tuple[int, int]]) -> None:

@@ -36,13 +36,17 @@ class Similarity:
         self.left = left
         self.right = right
         frequency: Counter[str] = Counter()
+        fact_frequency: Counter[str] = Counter()
         for profile in (*left, *right):
             frequency.update(profile.terms)
-            frequency.update(f"={fact}" for fact in profile.facts)
+            fact_frequency.update(profile.facts)
         total = len(left) + len(right)
         self.document_frequency = frequency
         self.idf: dict[str, float] = {
             term: math.log((total + 1) / count) for term, count in frequency.items()
+        }
+        self.fact_idf: dict[str, float] = {
+            fact: math.log((total + 1) / count) for fact, count in fact_frequency.items()
         }
         self._idf_of = self.idf.__getitem__
         self.left_weight = [self.weight(p.terms) for p in left]
@@ -52,8 +56,7 @@ class Similarity:
         return sum(map(self._idf_of, terms))
 
     def fact_weight(self, facts: Iterable[str]) -> float:
-        idf = self.idf
-        return sum(idf[f"={fact}"] for fact in facts)
+        return sum(map(self.fact_idf.__getitem__, facts))
 
     def _score(self, shared: float, total: float, shared_facts: float) -> float:
         total += 2.0 * shared_facts
