@@ -1,19 +1,26 @@
 """Which sentences of two reports say the same thing: links of 1–3 sentences a side.
 
-Three passes over the candidate pairs (see :mod:`candidates`):
+Passes over the candidate pairs (see :mod:`candidates`), confident evidence first:
 
 1. **One to one.** Pairs are taken best score first while both sentences are free
    and the score reaches :data:`MATCH_THRESHOLD` — greedy maximum-weight matching,
    which on real reports agrees with an exact assignment and is ``O(n log n)``.
 2. **Splits and merges.** A link absorbs a free neighbouring sentence on one side
-   when the run scores better than before (by :data:`GROWTH_GAIN`) and most of the
-   absorbed sentence's weight occurs on the other side (:data:`PART_CONTAINMENT`):
-   a long sentence rewritten as two short ones, or the reverse.
+   when the part brings words of the other side its own side lacked and the run
+   scores clearly better, or the part alone fits well; or when the part repeats a
+   value of the other side (``3.000 jenazah``): a long sentence rewritten as two.
 3. **Runs for the rest.** A sentence still free may match a run of two or three
    free consecutive sentences on the other side that no single one of them matched.
+4. **Gaps.** Between two in-order links, free sentences that keep the order need
+   less evidence (:data:`GAP_THRESHOLD`): rewrites keep most of their source's order,
+   so a loose paraphrase sitting where its partner would be is probably its partner.
+   The single free sentence on each side of a gap needs only a shared word.
+5. **Weak moves.** Free sentences that are each other's best free partner, out of
+   order, at :data:`MOVE_THRESHOLD`.
 
-Order plays no part here: a pair that crosses the others is a move, decided later
-(:mod:`moves`), so reordering costs nothing.
+The thresholds were set on the labelled pairs in ``tests/data/pairs`` (see its
+README) and checked on generated rewrites; a pair that crosses the others is a move,
+decided later (:mod:`moves`), so reordering costs nothing here.
 """
 
 from __future__ import annotations
