@@ -15,9 +15,8 @@ shared term is a candidate.
 
 from __future__ import annotations
 
-import heapq
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Final
 
 from newsdiff.core.compare.features import SentenceProfile
@@ -49,19 +48,25 @@ def _one_way(
 ) -> list[tuple[int, int]]:
     """``(query position, other position)`` for each query's best-looking partners."""
     pairs: list[tuple[int, int]] = []
+    if exhaustive:
+        usable = set(postings)
+    else:
+        usable = {term for term, found in postings.items() if len(found) <= MAX_POSTINGS}
+    rarity = idf.__getitem__
     for position, profile in enumerate(queries):
-        looked_up = [t for t in profile.terms if t in postings]
-        if not exhaustive:
-            looked_up = [t for t in looked_up if len(postings[t]) <= MAX_POSTINGS]
-            looked_up = heapq.nlargest(LOOKUP_TERMS, looked_up, key=idf.__getitem__)
-        scores: dict[int, float] = defaultdict(float)
+        looked_up = profile.terms & usable
+        if not exhaustive and len(looked_up) > LOOKUP_TERMS:
+            looked_up = sorted(looked_up, key=rarity, reverse=True)[:LOOKUP_TERMS]
+        scores: dict[int, float] = {}
+        get = scores.get
         for term in looked_up:
             weight = idf[term]
             for other in postings[term]:
-                scores[other] += weight
-        best = (
-            scores if exhaustive else heapq.nlargest(PER_SENTENCE, scores, key=scores.__getitem__)
-        )
+                scores[other] = get(other, 0.0) + weight
+        if exhaustive or len(scores) <= PER_SENTENCE:
+            best: Iterable[int] = scores
+        else:
+            best = sorted(scores, key=scores.__getitem__, reverse=True)[:PER_SENTENCE]
         pairs.extend((position, other) for other in best)
     return pairs
 
