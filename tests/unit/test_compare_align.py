@@ -107,7 +107,7 @@ def test_equal_values_written_differently_count_as_shared_evidence() -> None:
     left = document(["Sebanyak 1.000 tahanan ditukar di perbatasan."])
     right = document(["Sebanyak 1,000 tahanan ditukar di perbatasan."])
     profiles_left, profiles_right = profile_document(left), profile_document(right)
-    assert profiles_left[0].facts == profiles_right[0].facts == frozenset({"1000"})
+    assert "1000" in profiles_left[0].facts & profiles_right[0].facts
 
 
 def test_a_subset_sentence_does_not_score_like_a_match() -> None:

@@ -145,26 +145,30 @@ def profile_sentence(
 ) -> SentenceProfile:
     """Terms and masked value stretches of one sentence.
 
-    ``spans`` are the value spans inside the sentence (start, end, value): masked as
-    they are, their values kept as facts.
+    ``spans`` are the value spans inside the sentence (start, end, value): their values
+    are kept as facts and their offsets as stretches the word diff keeps whole. Terms
+    are masked by the value pattern only, not by whole spans: a QUANTITY span takes its
+    counted noun along (``7.000 jenazah``), and the noun is a content word that says
+    what the sentence is about — only the amount is a value.
     """
     lex = _lexicon()
     base = sentence.start
     text = document.article.text[sentence.start : sentence.end]
     facts: set[str] = set()
     stretches: list[tuple[int, int]] = []
-    for start, end, value in spans:
-        stretches.append((start - base, end - base))
-        facts.add(value)
     for match in lex.values.finditer(text):
         stretches.append(match.span())
         facts.update(numeral_key(n) for n in _NUMERAL_RE.findall(match.group()))
+    masked = sorted(stretches)
+    for start, end, value in spans:
+        stretches.append((start - base, end - base))
+        facts.add(value)
     stretches.sort()
     words_text = text
-    if stretches:
+    if masked:
         pieces: list[str] = []
         position = 0
-        for start, end in stretches:
+        for start, end in masked:
             if start > position:
                 pieces.append(text[position:start])
             pieces.append(" ")
