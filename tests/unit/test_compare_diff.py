@@ -153,3 +153,19 @@ def test_the_fast_token_pattern_agrees_with_the_tokenizer_on_plain_text() -> Non
             assert [m.span() for m in _PLAIN_TOKENS.finditer(line)] == tokenize(line)
     mixed = "Hubungi humas@contoh.go.id atau https://contoh.go.id/berita untuk Rp5 juta."
     assert diff_tokens(mixed, 0, len(mixed)) == tokenize(mixed)
+
+
+def test_an_unchanged_value_between_big_changes_stays_visible() -> None:
+    left = (
+        "Usai pembicaraan itu, Medinsky mengatakan bahwa Rusia dan Ukraina telah sepakat "
+        "untuk saling bertukar masing-masing 1.200 tawanan perang."
+    )
+    right = (
+        "Pertukaran ini melibatkan 1.200 tawanan perang, sebuah langkah signifikan yang "
+        "dapat membuka peluang lebih lanjut untuk negosiasi."
+    )
+    whole_left = [(left.index("1.200"), left.index(" perang"))]
+    whole_right = [(right.index("1.200"), right.index(" perang"))]
+    ops = diff(left, right, whole_left, whole_right)
+    check_cover(left, right, ops)
+    assert any(op.op is OpKind.EQUAL and "1.200 tawanan perang" in op.left for op in ops)

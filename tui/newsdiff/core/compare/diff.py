@@ -15,16 +15,20 @@ between two replaced phrases — that chop one change into confetti. The cleanup
 diff-match-patch's semantic cleanup, on tokens: a short equality (at most
 :data:`MAX_FOLDED_TOKENS` tokens) no longer in characters than the changes on *both*
 sides of it is folded into them, until none is left, and neighbouring changes become
-one ``replace``; punctuation-only equalities between changes are always folded.
+one ``replace``; punctuation-only equalities between changes are always folded, and
+equalities holding a value (``1.200 tawanan``) never are — an unchanged number is
+worth seeing.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from functools import cache
 
 from rapidfuzz.distance import Indel
 
+from newsdiff.core.lexicons import load_set
 from newsdiff.core.model import OpKind, WordOp
 from newsdiff.core.segment import TOKEN_PATTERN
 
@@ -33,6 +37,9 @@ Piece = tuple[int, int]
 
 _NOT_PUNCTUATION = re.compile(r"[^\s.,;:!?\"'“”‘’()\-–—]")
 """Anything that is not whitespace or punctuation: its absence makes a stretch blank."""
+
+_ANCHOR = re.compile(r"\d")
+"""A digit: the mark of a value, kept visible when it is unchanged."""
 
 MAX_FOLDED_TOKENS = 3
 """Longest equality (in tokens) that may be folded into the changes around it: on
@@ -96,6 +103,14 @@ class _Side:
         self.starts.append(end)
         """Where each token starts, and the run's end after the last."""
 
+    def anchored(self, first: int, last: int) -> bool:
+        """True when a token in ``first..last-1`` is a value or a whole name.
+
+        Such tokens (``1.200 tawanan``, ``Vladimir Medinsky``) are what a reader checks
+        first, so an equality holding one is never folded away.
+        """
+        return _ANCHOR.search(self.text, self.starts[first], self.starts[last]) is not None
+
     def blank(self, first: int, last: int) -> bool:
         return _NOT_PUNCTUATION.search(self.text, self.starts[first], self.starts[last]) is None
 
@@ -105,11 +120,12 @@ Segment = list
 
 
 def _segments(opcodes: Iterable[tuple[str, int, int, int, int]]) -> list[Segment]:
-    """Opcodes as segments, neighbouring changes (a delete next to an insert) as one."""
+    """Opcodes as segments; neighbours of one kind (a delete next to an insert, two
+    equal runs) as one."""
     out: list[Segment] = []
     for tag, i1, i2, j1, j2 in opcodes:
         equal = tag == "equal"
-        if out and not equal and not out[-1][0]:
+        if out and equal == out[-1][0]:
             out[-1][2], out[-1][4] = i2, j2
         else:
             out.append([equal, i1, i2, j1, j2])
@@ -126,7 +142,14 @@ def _cleanup(segments: list[Segment], left: _Side, right: _Side) -> list[Segment
     k = 1
     while k < len(segments) - 1:
         before, middle, after = segments[k - 1], segments[k], segments[k + 1]
-        if not middle[0] or before[0] or after[0] or middle[2] - middle[1] > MAX_FOLDED_TOKENS:
+        foldable = (
+            middle[0]
+            and not before[0]
+            and not after[0]
+            and middle[2] - middle[1] <= MAX_FOLDED_TOKENS
+            and not left.anchored(middle[1], middle[2])
+        )
+        if not foldable:
             k += 1
             continue
         size = ls[middle[2]] - ls[middle[1]]
@@ -200,6 +223,74 @@ def _split_equal(op: WordOp, segment: Segment, left: _Side, right: _Side) -> lis
     return ops or [op]
 
 
+def _is_content(key: str) -> bool:
+    return key[:1].isalnum() and key.casefold() not in _function_words()
+
+
+@cache
+def _function_words() -> frozenset[str]:
+    return load_set("stopwords_id") | load_set("stopwords_en")
+
+
+VALUE_WEIGHT = 3
+"""How many content words a value token counts for when anchors are chosen."""
+
+
+def _weighted_content(keys: list[str]) -> list[int]:
+    """Indices of the content tokens, a value token repeated :data:`VALUE_WEIGHT` times.
+
+    The LCS counts tokens; repeating a value makes ``31.232 warga mengungsi`` outweigh
+    a name of as many words when the two cannot both be kept (a clause moved).
+    """
+    out: list[int] = []
+    for index, key in enumerate(keys):
+        if _is_content(key):
+            out.extend([index] * (VALUE_WEIGHT if _ANCHOR.search(key) else 1))
+    return out
+
+
+def _opcodes(left: list[str], right: list[str]) -> list[tuple[str, int, int, int, int]]:
+    """Token opcodes anchored on content words first, then filled in between.
+
+    A plain LCS of all tokens is happy to match a comma and an ``untuk`` instead of
+    ``1.200 tawanan perang`` when the counts tie. So the LCS of the content words
+    (no function words, no punctuation; values weighing more) is taken first as
+    anchors, and only the stretches between anchors are diffed token by token.
+    """
+    left_content = _weighted_content(left)
+    right_content = _weighted_content(right)
+    anchors: list[tuple[int, int]] = []
+    for tag, i1, i2, j1, j2 in Indel.opcodes(
+        [left[i] for i in left_content], [right[j] for j in right_content]
+    ).as_list():
+        if tag != "equal":
+            continue
+        for a, b in zip(left_content[i1:i2], right_content[j1:j2], strict=True):
+            if not anchors or (a > anchors[-1][0] and b > anchors[-1][1]):
+                anchors.append((a, b))
+    anchors.append((len(left), len(right)))
+    out: list[tuple[str, int, int, int, int]] = []
+    i = j = 0
+    for a, b in anchors:
+        if a > i and b > j:
+            if a - i == 1 and b - j == 1:
+                tag = "equal" if left[i] == right[j] else "replace"
+                out.append((tag, i, a, j, b))
+            else:
+                out.extend(
+                    (tag, i + i1, i + i2, j + j1, j + j2)
+                    for tag, i1, i2, j1, j2 in Indel.opcodes(left[i:a], right[j:b]).as_list()
+                )
+        elif a > i:
+            out.append(("delete", i, a, j, j))
+        elif b > j:
+            out.append(("insert", i, i, j, b))
+        if a < len(left):
+            out.append(("equal", a, a + 1, b, b + 1))
+        i, j = a + 1, b + 1
+    return out
+
+
 def word_diff(
     left_text: str,
     left_pieces: Sequence[Piece],
@@ -230,7 +321,7 @@ def word_diff(
         )
     left_keys = [left_text[a:b] for a, b in left_pieces]
     right_keys = [right_text[a:b] for a, b in right_pieces]
-    segments = _cleanup(_segments(Indel.opcodes(left_keys, right_keys).as_list()), left, right)
+    segments = _cleanup(_segments(_opcodes(left_keys, right_keys)), left, right)
     ops: list[WordOp] = []
     for segment, (ls, le, rs, re_) in zip(segments, _bounds(segments, left, right), strict=True):
         if segment[0]:
