@@ -223,10 +223,6 @@ def _split_equal(op: WordOp, segment: Segment, left: _Side, right: _Side) -> lis
     return ops or [op]
 
 
-def _is_content(key: str) -> bool:
-    return key[:1].isalnum() and key.casefold() not in _function_words()
-
-
 @cache
 def _function_words() -> frozenset[str]:
     return load_set("stopwords_id") | load_set("stopwords_en")
@@ -242,10 +238,15 @@ def _weighted_content(keys: list[str]) -> list[int]:
     The LCS counts tokens; repeating a value makes ``31.232 warga mengungsi`` outweigh
     a name of as many words when the two cannot both be kept (a clause moved).
     """
+    function_words = _function_words()
+    has_digit = _ANCHOR.search
     out: list[int] = []
     for index, key in enumerate(keys):
-        if _is_content(key):
-            out.extend([index] * (VALUE_WEIGHT if _ANCHOR.search(key) else 1))
+        if key[:1].isalnum() and key.casefold() not in function_words:
+            if has_digit(key):
+                out.extend((index,) * VALUE_WEIGHT)
+            else:
+                out.append(index)
     return out
 
 
