@@ -362,6 +362,7 @@ def align(similarity: Similarity, pairs: set[tuple[int, int]]) -> list[Link]:
     _grow(matching)
     _runs_for_the_rest(matching, pairs)
     _fill_gaps(matching, pairs)
+    _fill_gaps(matching, pairs)  # links found in a gap make smaller gaps (sandwiches)
     _weak_moves(matching, pairs)
     _grow(matching)
     return _links(matching)
