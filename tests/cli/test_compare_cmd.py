@@ -82,6 +82,13 @@ def test_colour_on_a_terminal_and_none_with_no_color() -> None:
     assert "[-" in plain
 
 
+def test_color_option_overrides_the_terminal_check() -> None:
+    forced = newsdiff("compare", A, B, "--color", "always")
+    assert forced.returncode == 0 and "\x1b[31m" in forced.stdout
+    plain = newsdiff("compare", A, B, "--color", "never")
+    assert plain.returncode == 0 and "\x1b" not in plain.stdout
+
+
 def _check_shape(record: dict) -> None:
     """The ``newsdiff.comparison/1`` shape from DESIGN.md, field by field."""
     assert set(record) == {"schema", "left", "right", "similarity", "rows", "findings"}

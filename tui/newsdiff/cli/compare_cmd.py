@@ -17,8 +17,8 @@ changed, moved, only on one side, splits and merges), the words that changed ins
 each aligned row, and the facts that disagree.
 
 Text output fits the terminal width and colours word changes (red: deleted, green:
-inserted); without a terminal or with NO_COLOR set it marks them [-like this-] and
-{+like this+} instead.
+inserted); without a terminal or with NO_COLOR set (or with --color never) it marks
+them [-like this-] and {+like this+} instead.
 
 JSON shape: {"schema": "newsdiff.comparison/1", "left": {...}, "right": {...},
 "similarity", "rows": [{"kind", "left", "right", "left_text", "right_text", "score",
@@ -28,6 +28,12 @@ JSON shape: {"schema": "newsdiff.comparison/1", "left": {...}, "right": {...},
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="*", metavar="PATH", help="the two reports (files or -)")
     add_format_option(parser)
+    parser.add_argument(
+        "--color",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="colour the text output (default auto: on a terminal, unless NO_COLOR is set)",
+    )
 
 
 def _load_one(path: str, max_bytes: int | None) -> Article:
@@ -63,5 +69,6 @@ def run(args: argparse.Namespace) -> int:
     from newsdiff.cli.side_by_side import render, use_colour
 
     width = shutil.get_terminal_size((100, 24)).columns
-    sys.stdout.write(render(comparison, width, use_colour(sys.stdout.isatty())) + "\n")
+    colour = use_colour(sys.stdout.isatty(), args.color)
+    sys.stdout.write(render(comparison, width, colour) + "\n")
     return EXIT_OK

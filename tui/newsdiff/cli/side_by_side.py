@@ -44,8 +44,11 @@ MIN_COLUMN: Final = 16
 SEPARATOR: Final = " │ "
 
 
-def use_colour(stream_is_tty: bool) -> bool:
-    """Colour only on a terminal, and never when ``NO_COLOR`` is set (no-color.org)."""
+def use_colour(stream_is_tty: bool, choice: str = "auto") -> bool:
+    """``always``/``never`` as asked; ``auto``: only on a terminal that is not ``dumb``,
+    and never when ``NO_COLOR`` is set (no-color.org)."""
+    if choice != "auto":
+        return choice == "always"
     if os.environ.get("NO_COLOR"):
         return False
     if os.environ.get("TERM") == "dumb":
