@@ -178,3 +178,29 @@ def score_pair(pair: Pair, comparison: Comparison, score: Score) -> None:
             score.misses.append(
                 f"{pair.name}: row {row.kind} {row.left}->{row.right} not reproduced"
             )
+
+
+def main() -> None:
+    """Print alignment scores per pair and over the set: ``python -m tests.quality.pairs``."""
+    from newsdiff.core.compare import compare
+
+    total = Score()
+    for pair in all_pairs():
+        score = Score()
+        comparison = compare(pair.left, pair.right)
+        score_pair(pair, comparison, score)
+        score_pair(pair, comparison, total)
+        print(
+            f"{pair.name:28} precision {score.precision:.3f}  recall {score.recall:.3f}  "
+            f"rows {score.row_accuracy:.3f}  ({score.gold} gold links)"
+        )
+        for miss in score.misses:
+            print(f"    {miss}")
+    print(
+        f"{'all pairs':28} precision {total.precision:.3f}  recall {total.recall:.3f}  "
+        f"rows {total.row_accuracy:.3f}  ({total.gold} gold links, {total.rows} gold rows)"
+    )
+
+
+if __name__ == "__main__":
+    main()
