@@ -23,6 +23,7 @@ from newsdiff.cli.common import EXIT_FAILURE, CliError, OneLineArgumentParser
 COMMANDS: Final = {
     "list": ("newsdiff.cli.list_cmd", "list the articles with their metadata"),
     "entities": ("newsdiff.cli.entities_cmd", "show people, places, organisations, numbers, dates"),
+    "compare": ("newsdiff.cli.compare_cmd", "two reports side by side: aligned, diffed"),
 }
 """Sub-command name → (module, one-line summary). Each module defines ``configure(parser)``
 and ``run(args) -> int``."""
