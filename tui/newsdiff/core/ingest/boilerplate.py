@@ -11,6 +11,7 @@ import re
 from functools import cache
 from typing import Final
 
+from newsdiff.core.ingest.metadata import ENGLISH_BYLINE, MAX_BYLINE_WORDS
 from newsdiff.core.lexicons import load_lines, load_table
 from newsdiff.core.model import BoilerplateReason, Region
 
@@ -57,6 +58,12 @@ def _reason_for_line(line: str) -> BoilerplateReason | None:
         if match:
             return BoilerplateReason(load_table("boilerplate_labels")[_fold(match.group(1))])
         if _by_credit_pattern().match(line):
+            return BoilerplateReason.CREDIT
+        if (
+            line.startswith("By ")
+            and len(line.split()) <= MAX_BYLINE_WORDS
+            and ENGLISH_BYLINE.fullmatch(line)
+        ):
             return BoilerplateReason.CREDIT
     if len(line) <= MAX_NOTICE_LINE:
         folded = line.casefold()

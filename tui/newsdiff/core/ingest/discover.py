@@ -8,6 +8,7 @@ but a file named explicitly is always tried so its problem can be reported.
 
 from __future__ import annotations
 
+import errno
 import glob
 import os
 from collections.abc import Iterator
@@ -38,6 +39,7 @@ ARTICLE_EXTENSIONS: Final = frozenset(
 """Extensions that a folder walk picks up (``.gz`` for gzipped pages and feeds)."""
 
 _GLOB_CHARS: Final = frozenset("*?[")
+_KNOWN: Final = ".txt, .md, .html, .xml/.rss/.atom, .json, .jsonl, optionally .gz"
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,21 +55,46 @@ def _is_hidden(name: str) -> bool:
 
 
 def _walk(folder: Path, problems: list[Problem]) -> Iterator[Input]:
-    """Files under ``folder`` in sorted order, following symlinked folders once."""
+    """Files under ``folder`` in sorted order, following symlinked folders once.
+
+    A symlink that points back to a folder above it (a loop) is reported and not
+    entered; one that points to a folder already read elsewhere is skipped quietly,
+    since its files were read once already. An unreadable folder is reported.
+    """
     seen: set[str] = set()
-    for root, dirs, files in os.walk(folder, followlinks=True, onerror=None):
+
+    def unreadable(error: OSError) -> None:
+        where = error.filename or str(folder)
+        reason = "permission denied" if isinstance(error, PermissionError) else "unreadable"
+        problems.append(Problem(str(where), f"folder {reason}; skipped"))
+
+    for root, dirs, files in os.walk(folder, followlinks=True, onerror=unreadable):
         real = os.path.realpath(root)
         if real in seen:
-            problems.append(Problem(root, "symlink loop, folder already visited; skipped"))
             dirs[:] = []
             continue
         seen.add(real)
-        dirs[:] = sorted(d for d in dirs if not _is_hidden(d))
+        kept = []
+        for name in sorted(d for d in dirs if not _is_hidden(d)):
+            path = os.path.join(root, name)
+            target = os.path.realpath(path)
+            if os.path.islink(path) and (real + os.sep).startswith(target.rstrip(os.sep) + os.sep):
+                problems.append(Problem(path, "symlink loop (points back to a folder above it)"))
+                continue
+            kept.append(name)
+        dirs[:] = kept
         for name in sorted(files):
             if _is_hidden(name):
                 continue
+            path = os.path.join(root, name)
             if Path(name).suffix.lower() in ARTICLE_EXTENSIONS:
-                yield Input(os.path.join(root, name))
+                yield Input(path)
+            elif os.path.islink(path) and not os.path.exists(path):
+                try:
+                    os.stat(path)
+                except OSError as error:
+                    if error.errno == errno.ELOOP:
+                        problems.append(Problem(path, "symlink loop"))
 
 
 def expand_paths(paths: list[str]) -> tuple[list[Input], list[Problem]]:
@@ -95,7 +122,7 @@ def expand_paths(paths: list[str]) -> tuple[list[Input], list[Problem]]:
             for item in _walk(path, problems):
                 add(item)
             if len(inputs) == before:
-                problems.append(Problem(raw, "folder holds no article files"))
+                problems.append(Problem(raw, f"folder holds no article files ({_KNOWN})"))
             continue
         if path.exists() or path.is_symlink():
             add(Input(raw))

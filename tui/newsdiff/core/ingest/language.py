@@ -24,12 +24,27 @@ either language runs at 0.25–0.45; other languages fall well below this."""
 
 MIN_HITS: Final = 3
 
+MIN_WORDS_TO_JUDGE: Final = 25
+"""Below this many words the text may be too short to tell; only then does a language
+the container declares (``<html lang>``, a feed's ``<language>``) decide. Above it the
+text wins: pages in Zulu or Swahili declaring ``lang="en"`` are common."""
+
 _WORD: Final = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 
-def detect_language(text: str) -> str:
-    """``id``, ``en`` or ``und``."""
+def declared_language(tag: str | None) -> str | None:
+    """``id``/``en`` from a declared tag such as ``en-US``, ``id_ID`` or ``in``; else None."""
+    if not tag:
+        return None
+    code = tag.strip().lower().replace("_", "-").split("-", 1)[0]
+    return {"id": "id", "in": "id", "ind": "id", "en": "en", "eng": "en"}.get(code)
+
+
+def detect_language(text: str, declared: str | None = None) -> str:
+    """``id``, ``en`` or ``und``; ``declared`` (a tag) decides only for very short text."""
     words = [m.group(0).casefold() for m in islice(_WORD.finditer(text), SAMPLE_WORDS)]
+    if len(words) < MIN_WORDS_TO_JUDGE and declared:
+        return declared_language(declared) or "und"
     if not words:
         return "und"
     indonesian = load_set("stopwords_id")

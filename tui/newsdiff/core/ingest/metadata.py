@@ -33,6 +33,11 @@ DATELINE_DOMAIN: Final = re.compile(
 )
 """``KONTAN.CO.ID - ISTANBUL.``, ``TEMPO.CO, Jakarta -``."""
 
+DATELINE_PLACE_DOMAIN: Final = re.compile(
+    rf"(?P<place>{_PLACE}),\s*(?P<outlet>[A-Za-z][A-Za-z0-9-]*(?:\.[A-Za-z]{{2,}})+){_DASH}"
+)
+"""``JAKARTA, KOMPAS.com -``, ``Jakarta, Beritasatu.com -``: the place first."""
+
 DATELINE_CAPS: Final = re.compile(
     r"(?P<place>[A-Z][A-Z.'’-]+(?:[ ][A-Z][A-Z.'’-]+){0,3})"
     r"(?:,\s*(?P<detail>[^\n]{1,40}?))?\s*[-–—]+\s+"
@@ -59,12 +64,19 @@ _EDITOR_LABELS: Final = frozenset({"editor", "redaktur", "penyunting", "editing 
 _SOURCE_LABELS: Final = frozenset({"sumber", "source"})
 MAX_CREDIT_LINE: Final = 300
 
-_ENGLISH_BYLINE: Final = re.compile(
-    r"^By\s+(?P<value>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})\s*$", re.MULTILINE
+_NAME: Final = r"[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|van|von|de|da|bin|binti))*"
+ENGLISH_BYLINE: Final = re.compile(
+    rf"^[ \t]*By\s+(?P<value>{_NAME}(?:\s*(?:,|and|&)\s*{_NAME}){{0,4}})[ \t]*$",
+    re.MULTILINE,
 )
+"""``By Jane Doe``, ``By Jane Doe and John Roe``, ``By JANE DOE, Reuters`` on a line
+of its own (a sentence starting "By the end of …" does not match)."""
+MAX_BYLINE_WORDS: Final = 10
 _DAY_MONTH_SLASH: Final = re.compile(
-    r"\b(?P<weekday>[A-Z][a-z']+)?\s*\(\s*(?P<day>\d{1,2})\s*/\s*(?P<month>\d{1,2})\s*\)"
+    r"\b(?P<weekday>[A-Z][a-z']+)?\s*\(\s*(?P<day>\d{1,2})\s*/\s*(?P<month>\d{1,2})"
+    r"(?:\s*/\s*(?P<year>(?:19|20)\d\d))?\s*\)"
 )
+"""``Jumat (16/5)``, ``Senin (3/3/2025)``: Indonesian day/month in brackets."""
 _FULL_DATE: Final = re.compile(
     r"\b(?:(?P<weekday>[A-Z][a-z']+),?\s+)?(?:tanggal\s+)?(?P<day>\d{1,2})\s+"
     r"(?P<month>[A-Z][a-z]{2,9}\.?)\s+(?P<year>(?:19|20)\d\d)\b"
@@ -115,6 +127,7 @@ def find_dateline(text: str, start: int = 0) -> tuple[re.Match[str], str] | None
     for name, pattern in (
         ("agency", DATELINE_AGENCY),
         ("domain", DATELINE_DOMAIN),
+        ("place-domain", DATELINE_PLACE_DOMAIN),
         ("caps", DATELINE_CAPS),
     ):
         match = pattern.match(text, start)
@@ -123,11 +136,15 @@ def find_dateline(text: str, start: int = 0) -> tuple[re.Match[str], str] | None
     return None
 
 
-def read_metadata(text: str, first_line: int = 0, today: dt.date | None = None) -> TextMetadata:
+def read_metadata(
+    text: str, first_line: int = 0, today: dt.date | None = None, top: int | None = None
+) -> TextMetadata:
     """Read outlet, agency, place, credits and publication date from ``text``.
 
-    ``first_line`` is the offset of the first line of the report (after credit lines
-    some outlets print above it). ``today`` bounds the year a weekday may resolve to.
+    ``first_line`` is the offset of the lead (after credit lines some outlets print
+    above it, and after a headline); ``top`` is where the content starts (a headline
+    or date line above the lead may carry the date). ``today`` bounds the year a
+    weekday may resolve to.
     """
     today = today or dt.date.today()
     outlet = agency = place = byline = editor = None
@@ -160,9 +177,12 @@ def read_metadata(text: str, first_line: int = 0, today: dt.date | None = None) 
                 editor = editor or value
             elif label in _SOURCE_LABELS:
                 agency = agency or _agency(value) or value
-    english = _ENGLISH_BYLINE.search(text, 0, min(len(text), first_line + 400))
-    if english and not byline:
-        byline = english.group("value")
+    english = ENGLISH_BYLINE.search(text, 0, min(len(text), first_line + 400))
+    if english and not byline and len(english.group(0).split()) <= MAX_BYLINE_WORDS:
+        names = [n.strip() for n in re.split(r"\s*(?:,|\band\b|&)\s*", english.group("value"))]
+        wires = [n for n in names if _agency(n)]
+        byline = ", ".join(n for n in names if n and not _agency(n)) or None
+        agency = agency or (_agency(wires[0]) if wires else None)
 
     copyright_year: int | None = None
     holder: str | None = None
@@ -176,7 +196,8 @@ def read_metadata(text: str, first_line: int = 0, today: dt.date | None = None) 
     if agency is None and outlet and _agency(outlet):
         agency = None  # the outlet is itself an agency; no separate wire credited
 
-    published = dateline_date or _lead_date(text, first_line, copyright_year, today)
+    lead_start = first_line if top is None else min(top, first_line)
+    published = dateline_date or _lead_date(text, lead_start, copyright_year, today)
     if published is None and copyright_year is not None:
         published = iso(copyright_year)
     return TextMetadata(
@@ -196,6 +217,11 @@ def _lead_date(text: str, first_line: int, year: int | None, today: dt.date) -> 
     return _date_in(lead, year, today)
 
 
+def date_in(fragment: str, year: int | None = None, today: dt.date | None = None) -> str | None:
+    """The first date ``fragment`` states (see :func:`_date_in`)."""
+    return _date_in(fragment, year, today or dt.date.today())
+
+
 def _date_in(fragment: str, year: int | None, today: dt.date) -> str | None:
     for pattern in (_FULL_DATE, _FULL_DATE_EN):
         for match in pattern.finditer(fragment):
@@ -207,6 +233,8 @@ def _date_in(fragment: str, year: int | None, today: dt.date) -> str | None:
     if match:
         day, month = int(match.group("day")), int(match.group("month"))
         weekday = weekday_number(match.group("weekday") or "")
+        if match.group("year"):
+            year = int(match.group("year"))
         if year is not None and valid_date(year, month, day):
             return iso(year, month, day)
         if weekday is not None and 1 <= month <= 12:
