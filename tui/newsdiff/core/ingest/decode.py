@@ -85,9 +85,9 @@ def _utf16_without_bom(sample: bytes) -> str | None:
 
 def looks_binary(sample: bytes) -> bool:
     """True for bytes that are not text in any encoding we read (images, archives…)."""
-    if not sample:
+    if not sample or _utf16_without_bom(sample) is not None:
         return False
-    if b"\x00" in sample and _utf16_without_bom(sample) is None:
+    if b"\x00" in sample:
         return True
     controls = len(_CONTROL_BYTES.findall(sample))
     return controls > max(8, len(sample) // 100)

@@ -118,10 +118,11 @@ def expand_paths(paths: list[str]) -> tuple[list[Input], list[Problem]]:
             continue
         path = Path(raw)
         if path.is_dir():
-            before = len(inputs)
+            found = 0
             for item in _walk(path, problems):
+                found += 1
                 add(item)
-            if len(inputs) == before:
+            if not found:
                 problems.append(Problem(raw, f"folder holds no article files ({_KNOWN})"))
             continue
         if path.exists() or path.is_symlink():

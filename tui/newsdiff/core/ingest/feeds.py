@@ -57,11 +57,12 @@ def _scan_prolog(data: bytes) -> None:
 
 def _date(entry: Any) -> str | None:
     """The item's own date as written (its local day), else feedparser's UTC reading."""
+    # dict.get, not entry.get: feedparser's own get maps missing keys with a warning.
     for key in ("published", "updated", "created"):
-        found = normalise_date(entry.get(key))
+        found = normalise_date(dict.get(entry, key))
         if found:
             return found
-    parsed = entry.get("published_parsed") or entry.get("updated_parsed")
+    parsed = dict.get(entry, "published_parsed") or dict.get(entry, "updated_parsed")
     if parsed:
         return dt.date(parsed.tm_year, parsed.tm_mon, parsed.tm_mday).isoformat()
     return None

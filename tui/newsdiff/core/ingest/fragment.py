@@ -22,6 +22,7 @@ BLOCK_TAGS: Final = frozenset(
 DROPPED_TAGS: Final = ("script", "style", "noscript", "iframe", "object", "embed", "template")
 
 _TAG: Final = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
+_SPACES: Final = re.compile(r"\s+")
 _ENTITY: Final = re.compile(r"&(?:#\d{1,7}|#x[0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
 
@@ -42,7 +43,12 @@ def fragment_to_text(fragment: str) -> str:
         return _tidy(html.unescape(_TAG.sub(" ", fragment)))
     for element in list(root.iter(*DROPPED_TAGS)):
         element.drop_tree()
+    preformatted = {id(el) for pre in root.iter("pre") for el in pre.iter()}
     for element in root.iter():
+        if id(element) not in preformatted:
+            # Source line breaks inside a paragraph are only spaces in HTML.
+            element.text = _collapse(element.text)
+        element.tail = _collapse(element.tail)
         if isinstance(element.tag, str) and element.tag.lower() in BLOCK_TAGS:
             element.text = "\n" + (element.text or "")
             element.tail = "\n" + (element.tail or "")
@@ -50,6 +56,10 @@ def fragment_to_text(fragment: str) -> str:
     if _ENTITY.search(text):
         text = html.unescape(text)
     return _tidy(text)
+
+
+def _collapse(text: str | None) -> str | None:
+    return _SPACES.sub(" ", text) if text else text
 
 
 def _tidy(text: str) -> str:
