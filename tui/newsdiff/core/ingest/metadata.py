@@ -91,6 +91,11 @@ LEAD_CHARS: Final = 700
 TITLE_CHARS: Final = 90
 
 
+def current_date() -> dt.date:
+    """Today, the bound for a year found from a weekday (tests pin it)."""
+    return dt.date.today()
+
+
 @dataclass(frozen=True, slots=True)
 class TextMetadata:
     """What the text says about itself; every field may be missing."""
@@ -146,7 +151,7 @@ def read_metadata(
     or date line above the lead may carry the date). ``today`` bounds the year a
     weekday may resolve to.
     """
-    today = today or dt.date.today()
+    today = today or current_date()
     outlet = agency = place = byline = editor = None
     dateline_range: tuple[int, int] | None = None
     dateline_date: str | None = None
@@ -219,7 +224,7 @@ def _lead_date(text: str, first_line: int, year: int | None, today: dt.date) -> 
 
 def date_in(fragment: str, year: int | None = None, today: dt.date | None = None) -> str | None:
     """The first date ``fragment`` states (see :func:`_date_in`)."""
-    return _date_in(fragment, year, today or dt.date.today())
+    return _date_in(fragment, year, today or current_date())
 
 
 def _date_in(fragment: str, year: int | None, today: dt.date) -> str | None:
@@ -238,7 +243,10 @@ def _date_in(fragment: str, year: int | None, today: dt.date) -> str | None:
         if year is not None and valid_date(year, month, day):
             return iso(year, month, day)
         if weekday is not None and 1 <= month <= 12:
-            found = year_from_weekday(month, day, weekday, today.year)
+            latest = today.year
+            if (month, day) > (today.month, today.day):
+                latest -= 1  # a report does not date itself in the future
+            found = year_from_weekday(month, day, weekday, latest)
             if found is not None:
                 return iso(found, month, day)
     return None
