@@ -51,14 +51,27 @@ def run(args: argparse.Namespace) -> int:
     return exit_status(result)
 
 
+def display_names(paths: list[str]) -> list[str]:
+    """Paths shortened to what tells them apart: relative to their common folder.
+
+    Standard input (``-``) and a mix of relative and absolute paths are shown as given.
+    """
+    files = [p for p in paths if p != "-"]
+    try:
+        if len(files) > 1:
+            common = os.path.commonpath(files)
+        else:
+            common = os.path.dirname(files[0]) if files else ""
+        if not common:
+            return paths
+        return [p if p == "-" else os.path.relpath(p, common) for p in paths]
+    except ValueError:  # relative and absolute paths mixed, or different drives
+        return paths
+
+
 def render_table(records: list[dict[str, Any]]) -> str:
     """A plain table that fits the terminal: the title column takes what is left."""
-    paths = [r["path"] for r in records]
-    common = os.path.commonpath(paths) if len(paths) > 1 else os.path.dirname(paths[0])
-    try:
-        rel = [os.path.relpath(p, common) if common else p for p in paths]
-    except ValueError:  # paths on different drives
-        rel = paths
+    rel = display_names([r["path"] for r in records])
     columns = ["FILE", "TITLE", "OUTLET", "PLACE", "DATE", "LANG", "SENT"]
     rows = [
         [

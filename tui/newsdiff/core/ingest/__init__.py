@@ -21,7 +21,7 @@ from typing import BinaryIO, Final
 
 from newsdiff.core.ingest.article import build_article
 from newsdiff.core.ingest.decode import decode_bytes
-from newsdiff.core.ingest.discover import Input, expand_paths
+from newsdiff.core.ingest.discover import Input, expand
 from newsdiff.core.ingest.errors import IngestError, ItemError
 from newsdiff.core.ingest.record import RawRecord
 from newsdiff.core.model import Article, Problem
@@ -208,9 +208,10 @@ def iter_load(
     stdin: BinaryIO | None = None,
 ) -> Iterator[Article | Problem]:
     """Yield articles and problems in input order, one input at a time."""
-    inputs, problems = expand_paths(paths)
-    yield from problems
-    for item in inputs:
+    for item in expand(paths):
+        if isinstance(item, Problem):
+            yield item
+            continue
         try:
             data = _read_input(item, max_bytes, stdin)
         except IngestError as error:

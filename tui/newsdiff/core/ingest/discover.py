@@ -97,20 +97,27 @@ def _walk(folder: Path, problems: list[Problem]) -> Iterator[Input]:
                         problems.append(Problem(path, "symlink loop"))
 
 
-def expand_paths(paths: list[str]) -> tuple[list[Input], list[Problem]]:
-    """Expand the command-line paths into inputs, with a problem for each bad path.
+def expand(paths: list[str]) -> list[Input | Problem]:
+    """The command-line paths as inputs, with a problem for each bad path, in order.
 
-    The same file named twice (directly, through a folder or a glob) is read once.
+    The same file named twice (directly, through a folder, a glob or a symlink) is
+    read once.
     """
-    inputs: list[Input] = []
-    problems: list[Problem] = []
+    out: list[Input | Problem] = []
     seen: set[str] = set()
 
     def add(item: Input) -> None:
         key = item.path if item.path == "-" else os.path.realpath(item.path)
         if key not in seen:
             seen.add(key)
-            inputs.append(item)
+            out.append(item)
+
+    def walk(folder: Path) -> int:
+        found = 0
+        for item in _walk(folder, out):  # _walk appends its problems to ``out``
+            found += 1
+            add(item)
+        return found
 
     for raw in paths:
         if raw == "-":
@@ -118,26 +125,31 @@ def expand_paths(paths: list[str]) -> tuple[list[Input], list[Problem]]:
             continue
         path = Path(raw)
         if path.is_dir():
-            found = 0
-            for item in _walk(path, problems):
-                found += 1
-                add(item)
-            if not found:
-                problems.append(Problem(raw, f"folder holds no article files ({_KNOWN})"))
+            if not walk(path):
+                out.append(Problem(raw, f"folder holds no article files ({_KNOWN})"))
             continue
         if path.exists() or path.is_symlink():
             add(Input(raw))
             continue
         if _GLOB_CHARS & set(raw):
-            matches = sorted(glob.glob(raw, recursive=True))
-            files = [m for m in matches if os.path.isfile(m)]
-            for match in matches:
+            found = 0
+            for match in sorted(glob.glob(raw, recursive=True)):
                 if os.path.isdir(match):
-                    files.extend(item.path for item in _walk(Path(match), problems))
-            if not files:
-                problems.append(Problem(raw, "pattern matches no files"))
-            for match in files:
-                add(Input(match))
+                    found += walk(Path(match))
+                elif os.path.isfile(match):
+                    found += 1
+                    add(Input(match))
+            if not found:
+                out.append(Problem(raw, "pattern matches no files"))
             continue
-        problems.append(Problem(raw, "no such file or folder"))
-    return inputs, problems
+        out.append(Problem(raw, "no such file or folder"))
+    return out
+
+
+def expand_paths(paths: list[str]) -> tuple[list[Input], list[Problem]]:
+    """:func:`expand`, split into the inputs and the problems."""
+    items = expand(paths)
+    return (
+        [item for item in items if isinstance(item, Input)],
+        [item for item in items if isinstance(item, Problem)],
+    )
