@@ -70,6 +70,8 @@ class PageScore:
     title: bool
     author: bool | None
     date: bool | None
+    lines: int = 0
+    """How many non-blank lines the extracted text has (paragraph structure kept?)."""
 
 
 _LANG: Final = re.compile(rb"<html[^>]*?\blang\s*=\s*[\"']?([A-Za-z]{2,3})", re.IGNORECASE)
@@ -154,6 +156,7 @@ def score(page: Page, got: Extracted) -> PageScore:
         title=_norm(page.title) == _norm(got.title),
         author=(_names(page.authors) == _names(got.author)) if page.authors else None,
         date=(page.date == got.date) if page.date else None,
+        lines=sum(1 for line in got.text.split("\n") if line.strip()),
     )
 
 
