@@ -16,7 +16,7 @@ import stat
 import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from pathlib import Path
+from functools import cache
 from typing import BinaryIO, Final
 
 from newsdiff.core.ingest.article import build_article
@@ -71,7 +71,7 @@ def detect_format(name: str, data: bytes) -> str:
 
     The extension decides when it is known; otherwise the first bytes do.
     """
-    suffix = Path(name).suffix.lower()
+    suffix = os.path.splitext(name)[1].lower()
     if suffix in _EXTENSION_FORMATS:
         return _EXTENSION_FORMATS[suffix]
     head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
@@ -87,6 +87,7 @@ def detect_format(name: str, data: bytes) -> str:
     return "text"
 
 
+@cache
 def _readers() -> dict[str, Callable[[bytes], list[RawRecord | IngestError]]]:
     from newsdiff.core.ingest.feeds import read_feed
     from newsdiff.core.ingest.html import read_html

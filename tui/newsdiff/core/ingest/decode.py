@@ -89,12 +89,16 @@ def looks_binary(sample: bytes) -> bool:
         return False
     if b"\x00" in sample:
         return True
+    if _CONTROL_BYTES.search(sample) is None:
+        return False
     controls = len(_CONTROL_BYTES.findall(sample))
     return controls > max(8, len(sample) // 100)
 
 
 def normalise_newlines(text: str) -> str:
     """Turn CRLF, CR and Unicode line separators into ``\\n``."""
+    if "\r" not in text and "\u2028" not in text and "\u2029" not in text and "\x85" not in text:
+        return text  # the common case: nothing to do, and no copy made
     return _NEWLINES.sub("\n", text)
 
 
@@ -165,7 +169,7 @@ def _finish(text: str, encoding: str, replaced: int = 0) -> Decoded:
     if text.startswith("\ufeff"):
         text = text[1:]
     normalised = normalise_newlines(text)
-    if not normalised.strip():
+    if not normalised or normalised.isspace():
         raise IngestError("file holds only whitespace")
     return Decoded(
         text=normalised,

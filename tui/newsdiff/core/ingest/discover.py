@@ -87,7 +87,7 @@ def _walk(folder: Path, problems: list[Problem]) -> Iterator[Input]:
             if _is_hidden(name):
                 continue
             path = os.path.join(root, name)
-            if Path(name).suffix.lower() in ARTICLE_EXTENSIONS:
+            if os.path.splitext(name)[1].lower() in ARTICLE_EXTENSIONS:
                 yield Input(path)
             elif os.path.islink(path) and not os.path.exists(path):
                 try:

@@ -45,7 +45,7 @@ DATELINE_CAPS: Final = re.compile(
 """``LONDON —`` or ``JAKARTA, May 16 —``: a capitalised place with no agency."""
 
 _COPYRIGHT: Final = re.compile(
-    r"(?:copyright|hak cipta)?\s*(?:©|\(c\))\s*(?P<holder>[A-Za-z][\w .&-]{0,40}?)?\s*"
+    r"(?:©|\(c\))\s*(?P<holder>[A-Za-z][\w .&-]{0,40}?)?\s*"
     r"(?P<year>(?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
@@ -56,6 +56,13 @@ _CREDIT_PART: Final = re.compile(
     re.IGNORECASE,
 )
 """One credit (``Pewarta: Xinhua``, ``Editing by Jane Doe``) of a line split at ``|``/``;``."""
+
+_CREDIT_LINE: Final = re.compile(
+    r"^[ \t(]*(?:reporting|writing|editing|additional|pewarta|reporter|penulis|writer|editor|"
+    r"redaktur|penyunting|sumber|source)\b[^\n]*",
+    re.IGNORECASE | re.MULTILINE,
+)
+"""A line that starts like a credit: the only lines the credit parser needs to read."""
 
 _BYLINE_LABELS: Final = frozenset(
     {"pewarta", "reporter", "penulis", "writer", "reporting by", "writing by"}
@@ -84,6 +91,8 @@ _FULL_DATE: Final = re.compile(
 _FULL_DATE_EN: Final = re.compile(
     r"\b(?P<month>[A-Z][a-z]{2,8}\.?)\s+(?P<day>\d{1,2}),?\s+(?P<year>(?:19|20)\d\d)\b"
 )
+
+_YEAR: Final = re.compile(r"\b(?:19|20)\d\d\b")
 
 LEAD_CHARS: Final = 700
 """The stretch at the top of an article where a full date is taken as its date."""
@@ -166,8 +175,9 @@ def read_metadata(
         if detail:
             dateline_date = _date_in(detail, None, today)
 
-    for line in text.splitlines():
-        if len(line) > MAX_CREDIT_LINE or (":" not in line and " by " not in line.casefold()):
+    for found in _CREDIT_LINE.finditer(text):
+        line = found.group()
+        if len(line) > MAX_CREDIT_LINE:
             continue
         for part in re.split(r"[|;]", line):
             credit = _CREDIT_PART.match(part.strip())
@@ -228,13 +238,15 @@ def date_in(fragment: str, year: int | None = None, today: dt.date | None = None
 
 
 def _date_in(fragment: str, year: int | None, today: dt.date) -> str | None:
-    for pattern in (_FULL_DATE, _FULL_DATE_EN):
+    # The full-date patterns are costly to try at every word; most leads hold no year.
+    patterns = (_FULL_DATE, _FULL_DATE_EN) if _YEAR.search(fragment) else ()
+    for pattern in patterns:
         for match in pattern.finditer(fragment):
             month = month_number(match.group("month"))
             day, full_year = int(match.group("day")), int(match.group("year"))
             if month and valid_date(full_year, month, day):
                 return iso(full_year, month, day)
-    match = _DAY_MONTH_SLASH.search(fragment)
+    match = _DAY_MONTH_SLASH.search(fragment) if "/" in fragment else None
     if match:
         day, month = int(match.group("day")), int(match.group("month"))
         weekday = weekday_number(match.group("weekday") or "")
