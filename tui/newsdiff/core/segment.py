@@ -19,10 +19,14 @@ from typing import Final
 
 from newsdiff.core.lexicons import load_set
 
-_CANDIDATE: Final = re.compile(r"[.!?…]+[\"'”’)\]»]*(?=[^\S\n]+[\"“'‘(\[«]*([^\s\"“'‘(\[«]))")
+_CANDIDATE: Final = re.compile(
+    r"(?<![.!?…])(?>[.!?…]+[\"'”’)\]»]*)(?=[^\S\n]+[\"“'‘(\[«]*+([^\s\"“'‘(\[«]))"
+)
 """Terminal punctuation (with closing quotes and brackets) followed on the same line by
 space, any opening quotes or brackets, and the first character of the next word
-(group 1). Decimal and thousands separators never match: no space follows them."""
+(group 1). Decimal and thousands separators never match: no space follows them. The
+run is atomic and starts only where a run starts, so a line of a million dots is one
+failed candidate, not a million (splitting stays linear)."""
 _DOTTED: Final = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
 _NEXT_WORD: Final = re.compile(r"[\w']+")
 _LINE: Final = re.compile(r"[^\n]+")
