@@ -210,6 +210,23 @@ def newsdiff_extractor(page: Page) -> Extracted:
     return Extracted(article.text, article.title, article.byline, article.published)
 
 
+def newsdiff_with(**options: object) -> Callable[[Page], Extracted]:
+    """newsdiff's full path with other trafilatura options (same tidying afterwards)."""
+
+    def extract(page: Page) -> Extracted:
+        from newsdiff.core.ingest import html
+
+        saved = dict(html.EXTRACTION_OPTIONS)
+        html.EXTRACTION_OPTIONS.update(options)  # type: ignore[attr-defined]
+        try:
+            return newsdiff_extractor(page)
+        finally:
+            html.EXTRACTION_OPTIONS.clear()  # type: ignore[attr-defined]
+            html.EXTRACTION_OPTIONS.update(saved)  # type: ignore[attr-defined]
+
+    return extract
+
+
 def trafilatura_extractor(**options: object) -> Callable[[Page], Extracted]:
     """trafilatura called directly with ``options`` (for comparing configurations)."""
 
@@ -273,6 +290,9 @@ def run(pages: list[Page], extractor: Callable[[Page], Extracted]) -> list[PageS
 
 
 def _configurations() -> Iterator[tuple[str, Callable[[Page], Extracted]]]:
+    yield "newsdiff + favor_precision", newsdiff_with(favor_precision=True)
+    yield "newsdiff + favor_recall", newsdiff_with(favor_recall=True)
+    yield "newsdiff + no tables", newsdiff_with(include_tables=False)
     yield "trafilatura default", trafilatura_extractor()
     yield "trafilatura no tables", trafilatura_extractor(include_tables=False)
     yield "trafilatura favor_precision", trafilatura_extractor(favor_precision=True)
