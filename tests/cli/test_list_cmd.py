@@ -19,9 +19,9 @@ LEAD = (
 
 
 def newsdiff(
-    *args: str, cwd: Path | None = None, stdin: bytes | None = None
+    *args: str, cwd: Path | None = None, stdin: bytes | None = None, columns: int = 160
 ) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": str(REPO / "tui"), "COLUMNS": "160"}
+    env = {**os.environ, "PYTHONPATH": str(REPO / "tui"), "COLUMNS": str(columns)}
     env.pop("NEWSDIFF_DEBUG", None)
     return subprocess.run(
         [sys.executable, "-m", "newsdiff", *args],
@@ -77,6 +77,14 @@ def test_text_table_lists_every_sample() -> None:
     assert len(lines) == 9
     assert lines[2].startswith("001-antara-istanbul-third-round-23-july.txt")
     assert "2025-07-23" in lines[2] and "ANTARA" in lines[2]
+
+
+@pytest.mark.parametrize("columns", [80, 120, 200])
+def test_the_table_fits_the_terminal(columns: int) -> None:
+    lines = newsdiff("list", columns=columns).stdout.splitlines()
+    assert len(lines) == 9
+    assert all(len(line) <= columns for line in lines)
+    assert all(line.split()[-2] in {"id", "en", "LANG"} for line in lines)
 
 
 def test_bad_inputs_are_named_on_stderr_and_the_rest_is_listed(tmp_path: Path) -> None:

@@ -21,6 +21,12 @@ JSON shape: {"schema": "newsdiff.articles/1", "articles": [{"path", "title",
 
 SCHEMA: Final = "newsdiff.articles/1"
 
+MAX_FILE_WIDTH: Final = 48
+MIN_FILE_WIDTH: Final = 16
+MIN_TITLE_WIDTH: Final = 32
+MAX_OUTLET_WIDTH: Final = 16
+MAX_PLACE_WIDTH: Final = 14
+
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="*", metavar="PATH", help="files, folders, globs or -")
@@ -87,9 +93,14 @@ def render_table(records: list[dict[str, Any]]) -> str:
     ]
     widths = [max(len(columns[i]), *(len(row[i]) for row in rows)) for i in range(len(columns))]
     width = shutil.get_terminal_size((120, 24)).columns
-    others = sum(w for i, w in enumerate(widths) if i != 1) + 2 * (len(columns) - 1)
-    widths[1] = max(12, min(widths[1], width - others))
-    widths[0] = min(widths[0], 48)
+    widths[0] = min(widths[0], MAX_FILE_WIDTH)
+    widths[2] = min(widths[2], MAX_OUTLET_WIDTH)
+    widths[3] = min(widths[3], MAX_PLACE_WIDTH)
+    rest = sum(widths[2:]) + 2 * (len(columns) - 1)
+    # The title takes what is left; a long file name gives way first, down to a minimum.
+    wanted_title = min(widths[1], MIN_TITLE_WIDTH)
+    widths[0] = max(MIN_FILE_WIDTH, min(widths[0], width - rest - wanted_title))
+    widths[1] = max(MIN_TITLE_WIDTH // 2, min(widths[1], width - rest - widths[0]))
 
     def fit(cell: str, size: int) -> str:
         return cell if len(cell) <= size else cell[: size - 1] + "…"
