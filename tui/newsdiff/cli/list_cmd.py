@@ -21,11 +21,15 @@ JSON shape: {"schema": "newsdiff.articles/1", "articles": [{"path", "title",
 
 SCHEMA: Final = "newsdiff.articles/1"
 
-MAX_FILE_WIDTH: Final = 48
-MIN_FILE_WIDTH: Final = 16
-MIN_TITLE_WIDTH: Final = 32
-MAX_OUTLET_WIDTH: Final = 16
-MAX_PLACE_WIDTH: Final = 14
+SHRINK_STAGES: Final = (
+    {0: 48, 2: 16, 3: 14},  # first: long file names, outlets and places are capped
+    {1: 48},  # then a long title, down to a readable length
+    {0: 28, 1: 32},  # then file names give way before titles
+    {1: 20, 0: 16, 2: 10, 3: 10},
+    {1: 8, 0: 8, 2: 6, 3: 6},  # a very narrow terminal: everything gives way
+)
+"""Column index → the width it may shrink to, stage by stage, until the table fits
+(FILE 0, TITLE 1, OUTLET 2, PLACE 3; date, language and count never shrink)."""
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -75,6 +79,20 @@ def display_names(paths: list[str]) -> list[str]:
         return paths
 
 
+def _shrink(widths: list[int], room: int) -> None:
+    """Narrow ``widths`` in place, stage by stage, until their sum fits ``room``."""
+    stages = iter(SHRINK_STAGES)
+    first = next(stages)
+    for column, limit in first.items():
+        widths[column] = min(widths[column], limit)
+    for stage in stages:
+        for column, limit in stage.items():
+            overflow = sum(widths) - room
+            if overflow <= 0:
+                return
+            widths[column] = max(min(widths[column], limit), widths[column] - overflow)
+
+
 def render_table(records: list[dict[str, Any]]) -> str:
     """A plain table that fits the terminal: the title column takes what is left."""
     rel = display_names([r["path"] for r in records])
@@ -93,14 +111,7 @@ def render_table(records: list[dict[str, Any]]) -> str:
     ]
     widths = [max(len(columns[i]), *(len(row[i]) for row in rows)) for i in range(len(columns))]
     width = shutil.get_terminal_size((120, 24)).columns
-    widths[0] = min(widths[0], MAX_FILE_WIDTH)
-    widths[2] = min(widths[2], MAX_OUTLET_WIDTH)
-    widths[3] = min(widths[3], MAX_PLACE_WIDTH)
-    rest = sum(widths[2:]) + 2 * (len(columns) - 1)
-    # The title takes what is left; a long file name gives way first, down to a minimum.
-    wanted_title = min(widths[1], MIN_TITLE_WIDTH)
-    widths[0] = max(MIN_FILE_WIDTH, min(widths[0], width - rest - wanted_title))
-    widths[1] = max(MIN_TITLE_WIDTH // 2, min(widths[1], width - rest - widths[0]))
+    _shrink(widths, width - 2 * (len(columns) - 1))
 
     def fit(cell: str, size: int) -> str:
         return cell if len(cell) <= size else cell[: size - 1] + "…"
