@@ -142,7 +142,7 @@ def test_stdin_and_the_size_limit(tmp_path: Path) -> None:
     big = tmp_path / "big.txt"
     big.write_text(LEAD * 2000, encoding="utf-8")  # ~300 KB
     run = newsdiff("list", "--max-size", "0.1", str(big), str(tmp_path / "missing"))
-    assert run.returncode == 2 and "larger than the 0 MB limit" in run.stderr
+    assert run.returncode == 2 and "file is 0.3 MB, larger than the 0.1 MB limit" in run.stderr
 
 
 def test_article_text_cannot_drive_the_terminal(tmp_path: Path) -> None:

@@ -199,7 +199,9 @@ def _read_input(item: Input, max_bytes: int, stdin: BinaryIO | None) -> bytes:
 
 
 def _mb(size: int) -> str:
-    return f"{size / (1024 * 1024):.0f} MB"
+    """``50 MB``, or ``0.3 MB`` for the small limits ``--max-size`` allows."""
+    megabytes = size / (1024 * 1024)
+    return f"{megabytes:.0f} MB" if megabytes >= 10 else f"{megabytes:.1f} MB"
 
 
 def iter_load(
