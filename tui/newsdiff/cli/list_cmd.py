@@ -21,6 +21,16 @@ JSON shape: {"schema": "newsdiff.articles/1", "articles": [{"path", "title",
 
 SCHEMA: Final = "newsdiff.articles/1"
 
+SHRINK_STAGES: Final = (
+    {0: 48, 2: 16, 3: 14},  # first: long file names, outlets and places are capped
+    {1: 48},  # then a long title, down to a readable length
+    {0: 28, 1: 32},  # then file names give way before titles
+    {1: 20, 0: 16, 2: 10, 3: 10},
+    {1: 8, 0: 8, 2: 6, 3: 6},  # a very narrow terminal: everything gives way
+)
+"""Column index → the width it may shrink to, stage by stage, until the table fits
+(FILE 0, TITLE 1, OUTLET 2, PLACE 3; date, language and count never shrink)."""
+
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="*", metavar="PATH", help="files, folders, globs or -")
@@ -51,14 +61,41 @@ def run(args: argparse.Namespace) -> int:
     return exit_status(result)
 
 
+def display_names(paths: list[str]) -> list[str]:
+    """Paths shortened to what tells them apart: relative to their common folder.
+
+    Standard input (``-``) and a mix of relative and absolute paths are shown as given.
+    """
+    files = [p for p in paths if p != "-"]
+    try:
+        if len(files) > 1:
+            common = os.path.commonpath(files)
+        else:
+            common = os.path.dirname(files[0]) if files else ""
+        if not common:
+            return paths
+        return [p if p == "-" else os.path.relpath(p, common) for p in paths]
+    except ValueError:  # relative and absolute paths mixed, or different drives
+        return paths
+
+
+def _shrink(widths: list[int], room: int) -> None:
+    """Narrow ``widths`` in place, stage by stage, until their sum fits ``room``."""
+    stages = iter(SHRINK_STAGES)
+    first = next(stages)
+    for column, limit in first.items():
+        widths[column] = min(widths[column], limit)
+    for stage in stages:
+        for column, limit in stage.items():
+            overflow = sum(widths) - room
+            if overflow <= 0:
+                return
+            widths[column] = max(min(widths[column], limit), widths[column] - overflow)
+
+
 def render_table(records: list[dict[str, Any]]) -> str:
     """A plain table that fits the terminal: the title column takes what is left."""
-    paths = [r["path"] for r in records]
-    common = os.path.commonpath(paths) if len(paths) > 1 else os.path.dirname(paths[0])
-    try:
-        rel = [os.path.relpath(p, common) if common else p for p in paths]
-    except ValueError:  # paths on different drives
-        rel = paths
+    rel = display_names([r["path"] for r in records])
     columns = ["FILE", "TITLE", "OUTLET", "PLACE", "DATE", "LANG", "SENT"]
     rows = [
         [
@@ -74,9 +111,7 @@ def render_table(records: list[dict[str, Any]]) -> str:
     ]
     widths = [max(len(columns[i]), *(len(row[i]) for row in rows)) for i in range(len(columns))]
     width = shutil.get_terminal_size((120, 24)).columns
-    others = sum(w for i, w in enumerate(widths) if i != 1) + 2 * (len(columns) - 1)
-    widths[1] = max(12, min(widths[1], width - others))
-    widths[0] = min(widths[0], 48)
+    _shrink(widths, width - 2 * (len(columns) - 1))
 
     def fit(cell: str, size: int) -> str:
         return cell if len(cell) <= size else cell[: size - 1] + "…"

@@ -14,14 +14,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import Final
+from typing import Final, NamedTuple
 
 from newsdiff.core.lexicons import load_set
 
-_TERMINAL: Final = re.compile(r"[.!?…]+[\"'”’)\]»]*")
-_NEXT_START: Final = re.compile(r"\s+([\"“'‘(\[«]*)(\S)")
-_WORD_BEFORE: Final = re.compile(r"(\S+)$")
+_CANDIDATE: Final = re.compile(
+    r"(?<![.!?…])(?>[.!?…]+[\"'”’)\]»]*)(?=[^\S\n]+[\"“'‘(\[«]*+([^\s\"“'‘(\[«]))"
+)
+"""Terminal punctuation (with closing quotes and brackets) followed on the same line by
+space, any opening quotes or brackets, and the first character of the next word
+(group 1). Decimal and thousands separators never match: no space follows them. The
+run is atomic and starts only where a run starts, so a line of a million dots is one
+failed candidate, not a million (splitting stays linear)."""
+_DOTTED: Final = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
+_NEXT_WORD: Final = re.compile(r"[\w']+")
 _LINE: Final = re.compile(r"[^\n]+")
 _FINAL_PUNCT: Final = frozenset('.!?…:;"”’)»')
 
@@ -43,9 +49,12 @@ TOKEN_PATTERN: Final = re.compile(
 MAX_HEADING_WORDS: Final = 12
 
 
-@dataclass(frozen=True, slots=True)
-class SentenceSpan:
-    """Offsets of one sentence; ``paragraph`` counts non-blank blocks from 0."""
+class SentenceSpan(NamedTuple):
+    """Offsets of one sentence; ``paragraph`` counts non-blank blocks from 0.
+
+    A named tuple rather than a frozen dataclass: immutable all the same, and built
+    three to four times faster, which counts at one per sentence of every article.
+    """
 
     start: int
     end: int
@@ -112,6 +121,9 @@ def _closing_quote_ahead(text: str, pos: int, end: int, quote: str) -> bool:
     return text.find(closer, pos, min(end, pos + _QUOTE_REACH)) != -1
 
 
+_STATE_CHARS: Final = re.compile(r'[()\[\]{}“”"]')
+"""The characters that open or close a bracket or a quotation."""
+
 _QUOTE_REACH: Final = 600
 """How far ahead a closing quote may be for a period inside the quote to stay put."""
 
@@ -135,8 +147,10 @@ class _BlockState:
 
     def advance(self, pos: int) -> None:
         text = self.text
-        for i in range(self.pos, pos):
-            ch = text[i]
+        # Only brackets and quotes change the state: jump from one to the next.
+        for found in _STATE_CHARS.finditer(text, self.pos, max(self.pos, pos)):
+            i = found.start()
+            ch = found.group()
             if ch in "([{":
                 self.depth += 1
             elif ch in ")]}":
@@ -154,35 +168,14 @@ class _BlockState:
         self.pos = max(self.pos, pos)
 
 
-def _is_boundary(
-    text: str, block_start: int, block_end: int, match: re.Match[str], state: _BlockState
-) -> bool:
-    """Decide whether the terminal punctuation in ``match`` ends a sentence."""
-    after = _NEXT_START.match(text, match.end(), block_end)
-    if after is None:
-        return False
-    first = after.group(2)
-    if not (first.isupper() or first.isdigit()):
-        return False
-    if text[match.start()] == "." and not _period_ends_sentence(text, block_start, match, after):
-        return False
-    state.advance(match.end())
-    if state.depth > 0:
-        return False
-    return not (state.quote and _closing_quote_ahead(text, match.end(), block_end, state.quote))
-
-
-def _period_ends_sentence(
-    text: str, block_start: int, match: re.Match[str], after: re.Match[str]
-) -> bool:
-    """False when the period closes an abbreviation or an initial."""
-    window_start = max(block_start, match.start() - _WORD_REACH)
-    word_match = _WORD_BEFORE.search(text, window_start, match.start() + 1)
-    word = word_match.group(1).lstrip("\"“'‘([«") if word_match else ""
+def _period_ends_sentence(text: str, block_start: int, period: int, next_start: int) -> bool:
+    """False when the period at ``period`` closes an abbreviation or an initial."""
+    window = text[max(block_start, period - _WORD_REACH) : period + 1].split()
+    word = window[-1].lstrip("\"“'‘([«") if window else ""
     bare = word.rstrip(".").casefold()
     lex = _abbreviations()
-    if word.casefold() in lex.final or re.fullmatch(r"(?:[^\W\d_]\.)+[^\W\d_]", bare):
-        next_word = re.match(r"[\w']+", text[after.start(2) : after.start(2) + 30])
+    if word.casefold() in lex.final or ("." in bare and _DOTTED.fullmatch(bare)):
+        next_word = _NEXT_WORD.match(text, next_start, next_start + 30)
         return bool(next_word) and next_word.group(0).casefold() in lex.starters
     if bare in lex.plain:
         return False
@@ -195,33 +188,56 @@ def split_sentences(text: str, keep_together: Iterable[tuple[int, int]] = ()) ->
 
     ``keep_together`` lists ranges no boundary may fall inside (a dateline such as
     ``KONTAN.CO.ID - ISTANBUL.`` that ends in a period but belongs to the lead).
+
+    Candidates come from one regex over the whole text: terminal punctuation followed,
+    on the same line, by space and a word start. Only those are examined in Python
+    (abbreviations, brackets, quotes), which keeps splitting cheap on long corpora.
     """
     protected = sorted(keep_together)
     sentences: list[SentenceSpan] = []
-    for paragraph, (block_start, block_end) in enumerate(_paragraphs(text)):
+    blocks = _paragraphs(text)
+    candidates = _CANDIDATE.finditer(text)
+    candidate = next(candidates, None)
+    for paragraph, (block_start, block_end) in enumerate(blocks):
         cut = block_start
-        pieces: list[tuple[int, int]] = []
-        state = _BlockState(text, block_start)
-        for match in _TERMINAL.finditer(text, block_start, block_end):
-            if any(lo <= match.start() < hi for lo, hi in protected):
+        state: _BlockState | None = None
+        while candidate is not None and candidate.start() < block_end:
+            found, candidate = candidate, next(candidates, None)
+            if found.start() < block_start:
                 continue
-            if _is_boundary(text, block_start, block_end, match, state):
-                pieces.append((cut, match.end()))
-                cut = match.end()
-        pieces.append((cut, block_end))
-        trimmed = [_trim(text, s, e) for s, e in pieces]
-        trimmed = [(s, e) for s, e in trimmed if e > s]
-        for start, end in trimmed:
-            sentences.append(SentenceSpan(start, end, paragraph))
+            position = found.start()
+            if protected and any(lo <= position < hi for lo, hi in protected):
+                continue
+            first = found.group(1)
+            if not (first.isupper() or first.isdigit()):
+                continue
+            if text[position] == "." and not _period_ends_sentence(
+                text, block_start, position, found.start(1)
+            ):
+                continue
+            end = found.end()
+            if state is None:
+                state = _BlockState(text, block_start)
+            state.advance(end)
+            if state.depth > 0:
+                continue
+            if state.quote and _closing_quote_ahead(text, end, block_end, state.quote):
+                continue
+            _append_trimmed(sentences, text, cut, end, paragraph)
+            cut = end
+        _append_trimmed(sentences, text, cut, block_end, paragraph)
     return _mark_headings(text, sentences)
 
 
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
+def _append_trimmed(
+    sentences: list[SentenceSpan], text: str, start: int, end: int, paragraph: int
+) -> None:
+    """Add ``text[start:end]`` without surrounding spaces, unless nothing is left."""
+    chunk = text[start:end]
+    stripped = chunk.strip()
+    if stripped:
+        start += len(chunk) - len(chunk.lstrip())
+        sentences.append(SentenceSpan(start, start + len(stripped), paragraph))
 
 
 def _mark_headings(text: str, sentences: list[SentenceSpan]) -> list[SentenceSpan]:

@@ -8,25 +8,23 @@ becomes a ``Problem`` with a one-line reason, and the other inputs still load.
 
 from __future__ import annotations
 
+import errno
 import gzip
 import hashlib
 import os
+import stat
 import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from pathlib import Path
+from functools import cache
 from typing import BinaryIO, Final
 
-from newsdiff.core.ingest.boilerplate import find_boilerplate
-from newsdiff.core.ingest.dates import normalise_date
+from newsdiff.core.ingest.article import build_article
 from newsdiff.core.ingest.decode import decode_bytes
-from newsdiff.core.ingest.discover import Input, expand_paths
-from newsdiff.core.ingest.errors import IngestError
-from newsdiff.core.ingest.language import detect_language
-from newsdiff.core.ingest.metadata import derive_title, read_metadata
+from newsdiff.core.ingest.discover import Input, expand
+from newsdiff.core.ingest.errors import IngestError, ItemError
 from newsdiff.core.ingest.record import RawRecord
 from newsdiff.core.model import Article, Problem
-from newsdiff.core.segment import split_sentences
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
@@ -73,7 +71,7 @@ def detect_format(name: str, data: bytes) -> str:
 
     The extension decides when it is known; otherwise the first bytes do.
     """
-    suffix = Path(name).suffix.lower()
+    suffix = os.path.splitext(name)[1].lower()
     if suffix in _EXTENSION_FORMATS:
         return _EXTENSION_FORMATS[suffix]
     head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
@@ -89,6 +87,7 @@ def detect_format(name: str, data: bytes) -> str:
     return "text"
 
 
+@cache
 def _readers() -> dict[str, Callable[[bytes], list[RawRecord | IngestError]]]:
     from newsdiff.core.ingest.feeds import read_feed
     from newsdiff.core.ingest.html import read_html
@@ -106,7 +105,10 @@ def _readers() -> dict[str, Callable[[bytes], list[RawRecord | IngestError]]]:
 
 
 def read_bytes(data: bytes, path: str, fmt: str | None = None) -> list[Article | Problem]:
-    """Articles from the bytes of one input; each unusable record is a :class:`Problem`."""
+    """Articles from the bytes of one input; each unusable record is a :class:`Problem`.
+
+    Items of one file that fail for the same reason share one problem line.
+    """
     if path.lower().endswith(".gz"):
         path = path[:-3]
     fmt = fmt or detect_format(path, data)
@@ -118,10 +120,14 @@ def read_bytes(data: bytes, path: str, fmt: str | None = None) -> list[Article |
     except RecursionError:
         return [Problem(path, "input nested too deeply to read")]
     out: list[Article | Problem] = []
+    skipped: list[ItemError] = []
     multi = len(records) > 1 or any(
         isinstance(r, RawRecord) and r.item is not None for r in records
     )
     for record in records:
+        if isinstance(record, ItemError):
+            skipped.append(record)
+            continue
         if isinstance(record, IngestError):
             out.append(Problem(path, str(record)))
             continue
@@ -131,101 +137,26 @@ def read_bytes(data: bytes, path: str, fmt: str | None = None) -> list[Article |
             out.append(build_article(record, shown, hashlib.sha256(key.encode()).hexdigest()))
         except IngestError as error:
             out.append(Problem(shown, str(error)))
+    out.extend(Problem(path, reason) for reason in _grouped(skipped))
     return out
 
 
-def build_article(record: RawRecord, path: str, content_hash: str = "") -> Article:
-    """An :class:`Article` from a reader's record plus what the text says of itself."""
-    text = record.text
-    if not text.strip():
-        raise IngestError("no article text")
-    regions = find_boilerplate(text)
-    first_line = _first_content_offset(text, regions)
-    meta = read_metadata(text, first_line)
-    title, derived = record.title, False
-    if not title:
-        title = _heading_line(text, first_line)
-    if not title:
-        title, derived = _title_from_lead(text, first_line, meta.dateline), True
-    language = _language(record.language) or detect_language(_content(text, regions))
-    return Article(
-        path=path,
-        text=text,
-        title=" ".join(title.split()),
-        title_derived=derived,
-        outlet=record.outlet or meta.outlet,
-        place=meta.place,
-        byline=record.author or meta.byline,
-        editor=meta.editor,
-        published=normalise_date(record.published) or meta.published,
-        language=language,
-        url=record.url,
-        source_format=record.source_format,
-        encoding=record.encoding,
-        content_hash=content_hash,
-        agency=meta.agency,
-        dateline=meta.dateline,
-        boilerplate=regions,
-        original=record.original,
-    )
+MAX_LISTED_ITEMS: Final = 8
 
 
-def _language(declared: str | None) -> str | None:
-    """``id``/``en`` from a declared tag such as ``en-US`` or ``id_ID``; else None."""
-    if not declared:
-        return None
-    code = declared.strip().lower().replace("_", "-").split("-", 1)[0]
-    return {"id": "id", "in": "id", "ind": "id", "en": "en", "eng": "en"}.get(code)
-
-
-def _content(text: str, regions) -> str:
-    """The text with boilerplate regions left out (for language detection)."""
-    if not regions:
-        return text
-    parts, cursor = [], 0
-    for region in regions:
-        parts.append(text[cursor : region.start])
-        cursor = region.end
-    parts.append(text[cursor:])
-    return " ".join(parts)
-
-
-def _first_content_offset(text: str, regions) -> int:
-    """Offset of the first non-blank line that is not boilerplate."""
-    starts = {region.start for region in regions}
-    offset = 0
-    for line in text.split("\n"):
-        stripped = line.lstrip()
-        start = offset + len(line) - len(stripped)
-        if stripped.strip() and start not in starts:
-            return start
-        offset += len(line) + 1
-    return 0
-
-
-MAX_TITLE_LINE_WORDS: Final = 16
-
-
-def _heading_line(text: str, first_line: int) -> str | None:
-    """The first line when it reads as a headline: short, unpunctuated, more text below."""
-    line_end = text.find("\n", first_line)
-    if line_end == -1 or not text[line_end:].strip():
-        return None
-    line = text[first_line:line_end].strip()
-    if not line or line[-1] in ".!?,;:\"”'’)" or len(line.split()) > MAX_TITLE_LINE_WORDS:
-        return None
-    return line if line[0].isupper() else None
-
-
-def _title_from_lead(text: str, first_line: int, dateline: tuple[int, int] | None) -> str:
-    line_end = text.find("\n", first_line)
-    line_end = len(text) if line_end == -1 else line_end
-    lead_start = dateline[1] if dateline else first_line
-    sentences = split_sentences(text[lead_start:line_end])
-    if not sentences:
-        return text[first_line:line_end].strip() or "(untitled)"
-    first = sentences[0]
-    return derive_title(text[lead_start + first.start : lead_start + first.end])
+def _grouped(errors: list[ItemError]) -> list[str]:
+    """One reason per distinct failure: ``items 2, 13 skipped: no text``."""
+    groups: dict[tuple[str, str], list[int]] = {}
+    for error in errors:
+        groups.setdefault((error.kind, error.reason), []).append(error.number)
+    reasons = []
+    for (kind, reason), numbers in groups.items():
+        listed = ", ".join(str(n) for n in numbers[:MAX_LISTED_ITEMS])
+        if len(numbers) > MAX_LISTED_ITEMS:
+            listed += f", … ({len(numbers)} in all)"
+        label = kind if len(numbers) == 1 else f"{kind}s"
+        reasons.append(f"{label} {listed} skipped: {reason}")
+    return reasons
 
 
 def _read_input(item: Input, max_bytes: int, stdin: BinaryIO | None) -> bytes:
@@ -238,9 +169,12 @@ def _read_input(item: Input, max_bytes: int, stdin: BinaryIO | None) -> bytes:
         return data
     path = item.path
     try:
-        if os.path.isdir(path):
+        info = os.stat(path)
+        if stat.S_ISDIR(info.st_mode):
             raise IngestError("is a folder")
-        size = os.stat(path).st_size
+        if not stat.S_ISREG(info.st_mode):
+            raise IngestError("not a regular file (a device, socket or pipe)")
+        size = info.st_size
         if size > max_bytes:
             raise IngestError(f"file is {_mb(size)}, larger than the {_mb(max_bytes)} limit")
         opener = gzip.open if path.lower().endswith(".gz") else open
@@ -257,7 +191,7 @@ def _read_input(item: Input, max_bytes: int, stdin: BinaryIO | None) -> bytes:
     except (gzip.BadGzipFile, EOFError) as error:
         raise IngestError("not a valid gzip file") from error
     except OSError as error:
-        reason = "symlink loop" if error.errno == 40 else (error.strerror or str(error))
+        reason = "symlink loop" if error.errno == errno.ELOOP else (error.strerror or str(error))
         raise IngestError(reason.lower() if reason else "unreadable") from error
     if len(data) > max_bytes:
         raise IngestError(f"decompresses to more than the {_mb(max_bytes)} limit")
@@ -265,7 +199,9 @@ def _read_input(item: Input, max_bytes: int, stdin: BinaryIO | None) -> bytes:
 
 
 def _mb(size: int) -> str:
-    return f"{size / (1024 * 1024):.0f} MB"
+    """``50 MB``, or ``0.3 MB`` for the small limits ``--max-size`` allows."""
+    megabytes = size / (1024 * 1024)
+    return f"{megabytes:.0f} MB" if megabytes >= 10 else f"{megabytes:.1f} MB"
 
 
 def iter_load(
@@ -275,9 +211,10 @@ def iter_load(
     stdin: BinaryIO | None = None,
 ) -> Iterator[Article | Problem]:
     """Yield articles and problems in input order, one input at a time."""
-    inputs, problems = expand_paths(paths)
-    yield from problems
-    for item in inputs:
+    for item in expand(paths):
+        if isinstance(item, Problem):
+            yield item
+            continue
         try:
             data = _read_input(item, max_bytes, stdin)
         except IngestError as error:

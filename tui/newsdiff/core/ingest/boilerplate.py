@@ -11,6 +11,7 @@ import re
 from functools import cache
 from typing import Final
 
+from newsdiff.core.ingest.metadata import ENGLISH_BYLINE, MAX_BYLINE_WORDS
 from newsdiff.core.lexicons import load_lines, load_table
 from newsdiff.core.model import BoilerplateReason, Region
 
@@ -50,24 +51,34 @@ def _closing_marks() -> tuple[str, ...]:
     return tuple(sorted(load_lines("closing_marks"), key=len, reverse=True))
 
 
-def _reason_for_line(line: str) -> BoilerplateReason | None:
-    """The reason a whole line is boilerplate, or None."""
-    if len(line) <= MAX_LABEL_LINE:
-        match = _label_pattern().match(line)
-        if match:
-            return BoilerplateReason(load_table("boilerplate_labels")[_fold(match.group(1))])
-        if _by_credit_pattern().match(line):
-            return BoilerplateReason.CREDIT
-    if len(line) <= MAX_NOTICE_LINE:
-        folded = line.casefold()
-        if "©" in line:
-            return BoilerplateReason.COPYRIGHT
-        for phrase, reason in load_table("boilerplate_phrases").items():
-            if phrase in folded:
-                return BoilerplateReason(reason)
-    if line in _closing_marks():
-        return BoilerplateReason.CLOSING
+def _label_reason(line: str) -> BoilerplateReason | None:
+    """The reason a line that opens with a label or a credit is boilerplate, or None."""
+    match = _label_pattern().match(line)
+    if match:
+        return BoilerplateReason(load_table("boilerplate_labels")[_fold(match.group(1))])
+    if _by_credit_pattern().match(line):
+        return BoilerplateReason.CREDIT
+    if (
+        line.startswith("By ")
+        and len(line.split()) <= MAX_BYLINE_WORDS
+        and ENGLISH_BYLINE.fullmatch(line)
+    ):
+        return BoilerplateReason.CREDIT
     return None
+
+
+def _notice_lines(text: str) -> dict[int, BoilerplateReason]:
+    """Line numbers holding a notice phrase or ``©``, found by scanning the whole text
+    once per phrase (a per-line, per-phrase test costs more on long articles)."""
+    found: dict[int, BoilerplateReason] = {}
+    folded = text.lower()  # lowering never adds or removes a newline; phrases are ASCII
+    for phrase, reason in (("©", "copyright"), *load_table("boilerplate_phrases").items()):
+        position = folded.find(phrase)
+        while position != -1:
+            found.setdefault(folded.count("\n", 0, position), BoilerplateReason(reason))
+            line_end = folded.find("\n", position)
+            position = -1 if line_end == -1 else folded.find(phrase, line_end)
+    return found
 
 
 def _fold(label: str) -> str:
@@ -76,12 +87,62 @@ def _fold(label: str) -> str:
 
 def _trailing_mark(line: str) -> str | None:
     """A closing mark that ends a line of prose (``… pertempuran. Selesai``)."""
+    if not line.endswith(_closing_marks()):
+        return None
     for mark in _closing_marks():
         if line.endswith(mark) and len(line) > len(mark):
             before = line[: -len(mark)]
             if before.endswith((" ", "\t")) and before.rstrip()[-1:] in {".", "!", "?", '"', "”"}:
                 return mark
     return None
+
+
+_SIX_WORDS: Final = r"\W*(\w+)\W+(\w+)\W+(\w+)\W+(\w+)\W+(\w+)\W+(\w+)"
+_OPENING_WORDS: Final = re.compile(_SIX_WORDS)
+_SENTENCE_OPENINGS: Final = re.compile(rf"(?:^|[.!?…][\"'”’)]*\s+|\s[-–—]+\s+)(?={_SIX_WORDS})")
+"""The first six words (``MIN_REPEAT_WORDS``) of the line, of each sentence in it, and
+after a dateline dash."""
+
+
+class _Lead:
+    """The opening lines, kept to recognise a later line that repeats part of them.
+
+    A repeat (seed 000 prints its lead sentence again as a photo caption) starts where
+    a lead sentence starts, so only the six words opening each lead sentence are
+    indexed; a line whose own first six words are not among them is no repeat, and the
+    word lists of the full test are built only when one is.
+    """
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+        self.openings: set[str] = set()
+        self._words: list[str] | None = None
+
+    @property
+    def full(self) -> bool:
+        return len(self.lines) >= LEAD_LINES
+
+    def add(self, line: str) -> None:
+        self.lines.append(line)
+        folded = line.lower()
+        self.openings.update(" ".join(m.groups()) for m in _SENTENCE_OPENINGS.finditer(folded))
+        self._words = None
+
+    def repeats(self, line: str) -> bool:
+        """True when ``line``'s words (6 or more) occur in order within one lead line."""
+        opening = _OPENING_WORDS.match(line.lower())
+        if opening is None or " ".join(opening.groups()) not in self.openings:
+            return False
+        words = _words_of(line)
+        if words.count(" ") + 1 < MIN_REPEAT_WORDS:
+            return False
+        if self._words is None:
+            self._words = [f" {_words_of(lead)} " for lead in self.lines]
+        return any(f" {words} " in lead for lead in self._words)
+
+
+def _words_of(line: str) -> str:
+    return " ".join(_WORD.findall(line.lower()))
 
 
 def find_boilerplate(text: str) -> tuple[Region, ...]:
@@ -91,25 +152,29 @@ def find_boilerplate(text: str) -> tuple[Region, ...]:
     the opening lines, so a dateline in front of the lead does not hide it.
     """
     regions: list[Region] = []
-    lead: list[str] = []
-    for match in _LINE.finditer(text):
-        start, end = match.span()
-        raw = match.group(0)
+    lead = _Lead()
+    notices = _notice_lines(text)
+    marks = _closing_marks()
+    offset = 0
+    for number, raw in enumerate(text.split("\n")):
+        line_start, offset = offset, offset + len(raw) + 1
         stripped = raw.strip()
         if not stripped:
             continue
-        start += len(raw) - len(raw.lstrip())
+        start = line_start + len(raw) - len(raw.lstrip())
         end = start + len(stripped)
-        reason = _reason_for_line(stripped)
+        reason = _label_reason(stripped) if len(stripped) <= MAX_LABEL_LINE else None
+        if reason is None and number in notices and len(stripped) <= MAX_NOTICE_LINE:
+            reason = notices[number]
+        if reason is None and stripped in marks:
+            reason = BoilerplateReason.CLOSING
+        if reason is None and lead.lines and lead.repeats(stripped):
+            reason = BoilerplateReason.REPEATED
         if reason is not None:
             regions.append(Region(start, end, reason))
             continue
-        words = " ".join(_WORD.findall(text[start:end].casefold()))
-        if words.count(" ") + 1 >= MIN_REPEAT_WORDS and any(words in e for e in lead):
-            regions.append(Region(start, end, BoilerplateReason.REPEATED))
-            continue
-        if len(lead) < LEAD_LINES:
-            lead.append(words)
+        if not lead.full:
+            lead.add(stripped)
         mark = _trailing_mark(stripped)
         if mark is not None:
             regions.append(Region(end - len(mark), end, BoilerplateReason.CLOSING))

@@ -1,9 +1,15 @@
 """Bytes to text: detect the encoding, refuse binaries, normalise line endings.
 
-Order of evidence: a byte-order mark; valid UTF-8; a UTF-16 pattern of NUL bytes
-without a BOM; then charset-normalizer's best guess, which is trusted only for the
-single-byte Western encodings (Windows-1252 and Latin-1) that news files really
-arrive in, because its guesses on short texts wander into exotic code pages.
+Order of evidence: a byte-order mark; a UTF-16 pattern of NUL bytes without a BOM;
+valid UTF-8; an encoding the container declares (HTML ``<meta charset>``); then
+Windows-1252, the single-byte encoding Indonesian and English news files really
+arrive in (Latin-1 is its subset for every printable character, and is named so when
+no byte in 0x80–0x9F occurs).
+
+General-purpose detectors were tried and left out: charset-normalizer names a Baltic
+(cp775) or Central-European (cp1250) code page for plain Windows-1252 Indonesian text
+with curly quotes and ``€``, which would turn it into mojibake silently. Text in other
+single-byte encodings (Cyrillic, Greek) is refused with a reason instead of misread.
 """
 
 from __future__ import annotations
@@ -30,8 +36,21 @@ _REPLACED_SHARE_LIMIT: Final = 0.01
 """A mostly-UTF-8 file with at most this share of broken bytes is kept, with the
 broken bytes shown as U+FFFD, rather than misread in a single-byte encoding."""
 
-# C0 controls other than tab, newline, form feed and carriage return.
+_FOREIGN_LETTER_SHARE: Final = 0.3
+"""In Windows-1252 text, accented letters (À–ÿ) are a few percent of all letters even
+in French or Portuguese; a third or more means another encoding (Cyrillic cp1251
+decodes to almost nothing else)."""
+
+_MIN_FOREIGN_LETTERS: Final = 20
+
+# C0 controls other than tab, newline, form feed, carriage return and ESC/SUB
+# (which do turn up in old text files).
 _CONTROL_BYTES: Final = re.compile(rb"[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f]")
+_UNDEFINED_IN_CP1252: Final = re.compile(rb"[\x81\x8d\x8f\x90\x9d]")
+_C1_RANGE: Final = re.compile(rb"[\x80-\x9f]")
+_UTF8_MULTIBYTE: Final = re.compile(rb"[\xc2-\xf4][\x80-\xbf]")
+_LETTER: Final = re.compile(r"[^\W\d_]")
+_ACCENTED: Final = re.compile(r"[À-ÿ]")
 
 _NEWLINES: Final = re.compile(r"\r\n?|\u2028|\u2029|\x85")
 
@@ -51,8 +70,9 @@ class Decoded:
 
 def _utf16_without_bom(sample: bytes) -> str | None:
     """Guess UTF-16 from the NUL bytes that ASCII characters leave behind."""
-    if len(sample) < 4 or len(sample) % 2:
+    if len(sample) < 4:
         return None
+    sample = sample[: len(sample) // 2 * 2]
     even_nuls = sample[0::2].count(0)
     odd_nuls = sample[1::2].count(0)
     half = len(sample) // 2
@@ -65,27 +85,31 @@ def _utf16_without_bom(sample: bytes) -> str | None:
 
 def looks_binary(sample: bytes) -> bool:
     """True for bytes that are not text in any encoding we read (images, archives…)."""
-    if not sample:
+    if not sample or _utf16_without_bom(sample) is not None:
         return False
-    if b"\x00" in sample and _utf16_without_bom(sample) is None:
+    if b"\x00" in sample:
         return True
+    if _CONTROL_BYTES.search(sample) is None:
+        return False
     controls = len(_CONTROL_BYTES.findall(sample))
     return controls > max(8, len(sample) // 100)
 
 
 def normalise_newlines(text: str) -> str:
     """Turn CRLF, CR and Unicode line separators into ``\\n``."""
+    if "\r" not in text and "\u2028" not in text and "\u2029" not in text and "\x85" not in text:
+        return text  # the common case: nothing to do, and no copy made
     return _NEWLINES.sub("\n", text)
 
 
 def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
     """Decode ``data`` to text, or raise :class:`IngestError` with the reason.
 
-    ``declared`` is an encoding the container names (an HTTP-style charset, an XML
-    prolog); it is tried after a BOM and after strict UTF-8, since declarations in
-    scraped files are often wrong.
+    ``declared`` is an encoding the container names (an HTML ``<meta charset>``); it
+    is tried after a BOM and after strict UTF-8, since declarations in scraped files
+    are often wrong.
     """
-    if not data.strip():
+    if not data:
         raise IngestError("empty file")
     for bom, encoding in _BOMS:
         if data.startswith(bom):
@@ -94,72 +118,59 @@ def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
             except UnicodeDecodeError as error:
                 raise IngestError(f"not valid {encoding} despite its byte-order mark") from error
             return _finish(text, encoding)
+    if not data.strip():
+        raise IngestError("file holds only whitespace")
     sample = data[:_SAMPLE]
     utf16 = _utf16_without_bom(sample)
     if utf16:
-        try:
-            return _finish(data.decode(utf16), utf16)
-        except UnicodeDecodeError:
-            pass
+        # A lone trailing byte or a broken surrogate is shown as U+FFFD, not fatal.
+        text = data.decode(utf16, errors="replace")
+        return _finish(text, utf16, replaced=text.count("\ufffd"))
     if looks_binary(sample):
         raise IngestError("binary file, not text")
     try:
         return _finish(data.decode("utf-8"), "utf-8")
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as error:
+        first_bad = error.start
     if declared:
         try:
             return _finish(data.decode(declared), codecs.lookup(declared).name)
         except (LookupError, UnicodeDecodeError):
             pass
-    text = data.decode("utf-8", errors="replace")
-    replaced = text.count("\ufffd") - data.decode("utf-8", errors="ignore").count("\ufffd")
-    if replaced <= len(data) * _REPLACED_SHARE_LIMIT and _has_multibyte_utf8(data):
-        return _finish(text, "utf-8", replaced=replaced)
-    return _finish(*_single_byte(data))
+    if _UTF8_MULTIBYTE.search(data):
+        text = data.decode("utf-8", errors="replace")
+        replaced = text.count("\ufffd") - data.decode("utf-8", errors="ignore").count("\ufffd")
+        if replaced <= len(data) * _REPLACED_SHARE_LIMIT:
+            return _finish(text, "utf-8", replaced=replaced)
+    return _finish(*_single_byte(data, first_bad))
 
 
-def _has_multibyte_utf8(data: bytes) -> bool:
-    """True when the bytes contain well-formed UTF-8 sequences beyond ASCII."""
-    return re.search(rb"[\xc2-\xf4][\x80-\xbf]", data) is not None
-
-
-_WESTERN: Final = frozenset({"cp1252", "latin_1", "iso8859_15", "ascii", "cp1250", "mac_roman"})
-"""Guesses that mean "some Western single-byte encoding": read as Windows-1252."""
-
-_TRUSTED_GUESS_BYTES: Final = 200
-"""Below this size charset-normalizer's non-Western guesses are too often wrong."""
-
-
-def _single_byte(data: bytes) -> tuple[str, str]:
-    """Decode bytes that are not UTF-8.
-
-    charset-normalizer names the encoding; a Western guess (or a guess on a short
-    text) is read as Windows-1252, falling back to Latin-1, which always fits. A
-    confident guess of another family (Cyrillic, CJK) on a long enough text is used
-    as is, so such files are not silently turned into mojibake.
-    """
-    from charset_normalizer import from_bytes  # deferred: only a non-UTF-8 file pays
-
-    best = from_bytes(data[:_SAMPLE]).best()
-    guess = best.encoding if best is not None else ""
-    if guess and guess not in _WESTERN and len(data) >= _TRUSTED_GUESS_BYTES:
-        try:
-            return data.decode(guess), codecs.lookup(guess).name
-        except (LookupError, UnicodeDecodeError):
-            pass
-    try:
-        return data.decode("cp1252"), "cp1252"
-    except UnicodeDecodeError:
-        return data.decode("latin-1"), "latin-1"
+def _single_byte(data: bytes, first_bad: int) -> tuple[str, str]:
+    """Windows-1252 (or Latin-1) text, or :class:`IngestError` naming the bad bytes."""
+    undefined = _UNDEFINED_IN_CP1252.search(data)
+    if undefined:
+        raise IngestError(
+            f"undecodable bytes: not UTF-8 (byte 0x{data[first_bad]:02x} at offset "
+            f"{first_bad}) nor Windows-1252 (byte 0x{data[undefined.start()]:02x} at "
+            f"offset {undefined.start()})"
+        )
+    text = data.decode("cp1252")
+    letters = len(_LETTER.findall(text))
+    accented = len(_ACCENTED.findall(text))
+    if accented >= _MIN_FOREIGN_LETTERS and accented > letters * _FOREIGN_LETTER_SHARE:
+        raise IngestError(
+            "undecodable bytes: not UTF-8 or UTF-16, and as Windows-1252 it reads as "
+            "mojibake (another single-byte encoding?)"
+        )
+    return text, "cp1252" if _C1_RANGE.search(data) else "iso-8859-1"
 
 
 def _finish(text: str, encoding: str, replaced: int = 0) -> Decoded:
     if text.startswith("\ufeff"):
         text = text[1:]
     normalised = normalise_newlines(text)
-    if not normalised.strip():
-        raise IngestError("empty file (only whitespace)")
+    if not normalised or normalised.isspace():
+        raise IngestError("file holds only whitespace")
     return Decoded(
         text=normalised,
         encoding=encoding,

@@ -8,6 +8,7 @@ but a file named explicitly is always tried so its problem can be reported.
 
 from __future__ import annotations
 
+import errno
 import glob
 import os
 from collections.abc import Iterator
@@ -38,6 +39,7 @@ ARTICLE_EXTENSIONS: Final = frozenset(
 """Extensions that a folder walk picks up (``.gz`` for gzipped pages and feeds)."""
 
 _GLOB_CHARS: Final = frozenset("*?[")
+_KNOWN: Final = ".txt, .md, .html, .xml/.rss/.atom, .json, .jsonl, optionally .gz"
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,37 +55,69 @@ def _is_hidden(name: str) -> bool:
 
 
 def _walk(folder: Path, problems: list[Problem]) -> Iterator[Input]:
-    """Files under ``folder`` in sorted order, following symlinked folders once."""
+    """Files under ``folder`` in sorted order, following symlinked folders once.
+
+    A symlink that points back to a folder above it (a loop) is reported and not
+    entered; one that points to a folder already read elsewhere is skipped quietly,
+    since its files were read once already. An unreadable folder is reported.
+    """
     seen: set[str] = set()
-    for root, dirs, files in os.walk(folder, followlinks=True, onerror=None):
+
+    def unreadable(error: OSError) -> None:
+        where = error.filename or str(folder)
+        reason = "permission denied" if isinstance(error, PermissionError) else "unreadable"
+        problems.append(Problem(str(where), f"folder {reason}; skipped"))
+
+    for root, dirs, files in os.walk(folder, followlinks=True, onerror=unreadable):
         real = os.path.realpath(root)
         if real in seen:
-            problems.append(Problem(root, "symlink loop, folder already visited; skipped"))
             dirs[:] = []
             continue
         seen.add(real)
-        dirs[:] = sorted(d for d in dirs if not _is_hidden(d))
+        kept = []
+        for name in sorted(d for d in dirs if not _is_hidden(d)):
+            path = os.path.join(root, name)
+            target = os.path.realpath(path)
+            if os.path.islink(path) and (real + os.sep).startswith(target.rstrip(os.sep) + os.sep):
+                problems.append(Problem(path, "symlink loop (points back to a folder above it)"))
+                continue
+            kept.append(name)
+        dirs[:] = kept
         for name in sorted(files):
             if _is_hidden(name):
                 continue
-            if Path(name).suffix.lower() in ARTICLE_EXTENSIONS:
-                yield Input(os.path.join(root, name))
+            path = os.path.join(root, name)
+            if os.path.splitext(name)[1].lower() in ARTICLE_EXTENSIONS:
+                yield Input(path)
+            elif os.path.islink(path) and not os.path.exists(path):
+                try:
+                    os.stat(path)
+                except OSError as error:
+                    if error.errno == errno.ELOOP:
+                        problems.append(Problem(path, "symlink loop"))
 
 
-def expand_paths(paths: list[str]) -> tuple[list[Input], list[Problem]]:
-    """Expand the command-line paths into inputs, with a problem for each bad path.
+def expand(paths: list[str]) -> list[Input | Problem]:
+    """The command-line paths as inputs, with a problem for each bad path, in order.
 
-    The same file named twice (directly, through a folder or a glob) is read once.
+    The same file named twice (directly, through a folder, a glob or a symlink) is
+    read once.
     """
-    inputs: list[Input] = []
-    problems: list[Problem] = []
+    out: list[Input | Problem] = []
     seen: set[str] = set()
 
     def add(item: Input) -> None:
         key = item.path if item.path == "-" else os.path.realpath(item.path)
         if key not in seen:
             seen.add(key)
-            inputs.append(item)
+            out.append(item)
+
+    def walk(folder: Path) -> int:
+        found = 0
+        for item in _walk(folder, out):  # _walk appends its problems to ``out``
+            found += 1
+            add(item)
+        return found
 
     for raw in paths:
         if raw == "-":
@@ -91,25 +125,31 @@ def expand_paths(paths: list[str]) -> tuple[list[Input], list[Problem]]:
             continue
         path = Path(raw)
         if path.is_dir():
-            before = len(inputs)
-            for item in _walk(path, problems):
-                add(item)
-            if len(inputs) == before:
-                problems.append(Problem(raw, "folder holds no article files"))
+            if not walk(path):
+                out.append(Problem(raw, f"folder holds no article files ({_KNOWN})"))
             continue
         if path.exists() or path.is_symlink():
             add(Input(raw))
             continue
         if _GLOB_CHARS & set(raw):
-            matches = sorted(glob.glob(raw, recursive=True))
-            files = [m for m in matches if os.path.isfile(m)]
-            for match in matches:
+            found = 0
+            for match in sorted(glob.glob(raw, recursive=True)):
                 if os.path.isdir(match):
-                    files.extend(item.path for item in _walk(Path(match), problems))
-            if not files:
-                problems.append(Problem(raw, "pattern matches no files"))
-            for match in files:
-                add(Input(match))
+                    found += walk(Path(match))
+                elif os.path.isfile(match):
+                    found += 1
+                    add(Input(match))
+            if not found:
+                out.append(Problem(raw, "pattern matches no files"))
             continue
-        problems.append(Problem(raw, "no such file or folder"))
-    return inputs, problems
+        out.append(Problem(raw, "no such file or folder"))
+    return out
+
+
+def expand_paths(paths: list[str]) -> tuple[list[Input], list[Problem]]:
+    """:func:`expand`, split into the inputs and the problems."""
+    items = expand(paths)
+    return (
+        [item for item in items if isinstance(item, Input)],
+        [item for item in items if isinstance(item, Problem)],
+    )

@@ -33,6 +33,11 @@ DATELINE_DOMAIN: Final = re.compile(
 )
 """``KONTAN.CO.ID - ISTANBUL.``, ``TEMPO.CO, Jakarta -``."""
 
+DATELINE_PLACE_DOMAIN: Final = re.compile(
+    rf"(?P<place>{_PLACE}),\s*(?P<outlet>[A-Za-z][A-Za-z0-9-]*(?:\.[A-Za-z]{{2,}})+){_DASH}"
+)
+"""``JAKARTA, KOMPAS.com -``, ``Jakarta, Beritasatu.com -``: the place first."""
+
 DATELINE_CAPS: Final = re.compile(
     r"(?P<place>[A-Z][A-Z.'’-]+(?:[ ][A-Z][A-Z.'’-]+){0,3})"
     r"(?:,\s*(?P<detail>[^\n]{1,40}?))?\s*[-–—]+\s+"
@@ -40,7 +45,7 @@ DATELINE_CAPS: Final = re.compile(
 """``LONDON —`` or ``JAKARTA, May 16 —``: a capitalised place with no agency."""
 
 _COPYRIGHT: Final = re.compile(
-    r"(?:copyright|hak cipta)?\s*(?:©|\(c\))\s*(?P<holder>[A-Za-z][\w .&-]{0,40}?)?\s*"
+    r"(?:©|\(c\))\s*(?P<holder>[A-Za-z][\w .&-]{0,40}?)?\s*"
     r"(?P<year>(?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
@@ -52,6 +57,13 @@ _CREDIT_PART: Final = re.compile(
 )
 """One credit (``Pewarta: Xinhua``, ``Editing by Jane Doe``) of a line split at ``|``/``;``."""
 
+_CREDIT_LINE: Final = re.compile(
+    r"^[ \t(]*(?:reporting|writing|editing|additional|pewarta|reporter|penulis|writer|editor|"
+    r"redaktur|penyunting|sumber|source)\b[^\n]*",
+    re.IGNORECASE | re.MULTILINE,
+)
+"""A line that starts like a credit: the only lines the credit parser needs to read."""
+
 _BYLINE_LABELS: Final = frozenset(
     {"pewarta", "reporter", "penulis", "writer", "reporting by", "writing by"}
 )
@@ -59,12 +71,19 @@ _EDITOR_LABELS: Final = frozenset({"editor", "redaktur", "penyunting", "editing 
 _SOURCE_LABELS: Final = frozenset({"sumber", "source"})
 MAX_CREDIT_LINE: Final = 300
 
-_ENGLISH_BYLINE: Final = re.compile(
-    r"^By\s+(?P<value>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})\s*$", re.MULTILINE
+_NAME: Final = r"[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|van|von|de|da|bin|binti))*"
+ENGLISH_BYLINE: Final = re.compile(
+    rf"^[ \t]*By\s+(?P<value>{_NAME}(?:\s*(?:,|and|&)\s*{_NAME}){{0,4}})[ \t]*$",
+    re.MULTILINE,
 )
+"""``By Jane Doe``, ``By Jane Doe and John Roe``, ``By JANE DOE, Reuters`` on a line
+of its own (a sentence starting "By the end of …" does not match)."""
+MAX_BYLINE_WORDS: Final = 10
 _DAY_MONTH_SLASH: Final = re.compile(
-    r"\b(?P<weekday>[A-Z][a-z']+)?\s*\(\s*(?P<day>\d{1,2})\s*/\s*(?P<month>\d{1,2})\s*\)"
+    r"\b(?P<weekday>[A-Z][a-z']+)?\s*\(\s*(?P<day>\d{1,2})\s*/\s*(?P<month>\d{1,2})"
+    r"(?:\s*/\s*(?P<year>(?:19|20)\d\d))?\s*\)"
 )
+"""``Jumat (16/5)``, ``Senin (3/3/2025)``: Indonesian day/month in brackets."""
 _FULL_DATE: Final = re.compile(
     r"\b(?:(?P<weekday>[A-Z][a-z']+),?\s+)?(?:tanggal\s+)?(?P<day>\d{1,2})\s+"
     r"(?P<month>[A-Z][a-z]{2,9}\.?)\s+(?P<year>(?:19|20)\d\d)\b"
@@ -73,10 +92,17 @@ _FULL_DATE_EN: Final = re.compile(
     r"\b(?P<month>[A-Z][a-z]{2,8}\.?)\s+(?P<day>\d{1,2}),?\s+(?P<year>(?:19|20)\d\d)\b"
 )
 
+_YEAR: Final = re.compile(r"\b(?:19|20)\d\d\b")
+
 LEAD_CHARS: Final = 700
 """The stretch at the top of an article where a full date is taken as its date."""
 
 TITLE_CHARS: Final = 90
+
+
+def current_date() -> dt.date:
+    """Today, the bound for a year found from a weekday (tests pin it)."""
+    return dt.date.today()
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +141,7 @@ def find_dateline(text: str, start: int = 0) -> tuple[re.Match[str], str] | None
     for name, pattern in (
         ("agency", DATELINE_AGENCY),
         ("domain", DATELINE_DOMAIN),
+        ("place-domain", DATELINE_PLACE_DOMAIN),
         ("caps", DATELINE_CAPS),
     ):
         match = pattern.match(text, start)
@@ -123,13 +150,17 @@ def find_dateline(text: str, start: int = 0) -> tuple[re.Match[str], str] | None
     return None
 
 
-def read_metadata(text: str, first_line: int = 0, today: dt.date | None = None) -> TextMetadata:
+def read_metadata(
+    text: str, first_line: int = 0, today: dt.date | None = None, top: int | None = None
+) -> TextMetadata:
     """Read outlet, agency, place, credits and publication date from ``text``.
 
-    ``first_line`` is the offset of the first line of the report (after credit lines
-    some outlets print above it). ``today`` bounds the year a weekday may resolve to.
+    ``first_line`` is the offset of the lead (after credit lines some outlets print
+    above it, and after a headline); ``top`` is where the content starts (a headline
+    or date line above the lead may carry the date). ``today`` bounds the year a
+    weekday may resolve to.
     """
-    today = today or dt.date.today()
+    today = today or current_date()
     outlet = agency = place = byline = editor = None
     dateline_range: tuple[int, int] | None = None
     dateline_date: str | None = None
@@ -144,8 +175,9 @@ def read_metadata(text: str, first_line: int = 0, today: dt.date | None = None) 
         if detail:
             dateline_date = _date_in(detail, None, today)
 
-    for line in text.splitlines():
-        if len(line) > MAX_CREDIT_LINE or (":" not in line and " by " not in line.casefold()):
+    for found in _CREDIT_LINE.finditer(text):
+        line = found.group()
+        if len(line) > MAX_CREDIT_LINE:
             continue
         for part in re.split(r"[|;]", line):
             credit = _CREDIT_PART.match(part.strip())
@@ -160,9 +192,12 @@ def read_metadata(text: str, first_line: int = 0, today: dt.date | None = None) 
                 editor = editor or value
             elif label in _SOURCE_LABELS:
                 agency = agency or _agency(value) or value
-    english = _ENGLISH_BYLINE.search(text, 0, min(len(text), first_line + 400))
-    if english and not byline:
-        byline = english.group("value")
+    english = ENGLISH_BYLINE.search(text, 0, min(len(text), first_line + 400))
+    if english and not byline and len(english.group(0).split()) <= MAX_BYLINE_WORDS:
+        names = [n.strip() for n in re.split(r"\s*(?:,|\band\b|&)\s*", english.group("value"))]
+        wires = [n for n in names if _agency(n)]
+        byline = ", ".join(n for n in names if n and not _agency(n)) or None
+        agency = agency or (_agency(wires[0]) if wires else None)
 
     copyright_year: int | None = None
     holder: str | None = None
@@ -176,7 +211,8 @@ def read_metadata(text: str, first_line: int = 0, today: dt.date | None = None) 
     if agency is None and outlet and _agency(outlet):
         agency = None  # the outlet is itself an agency; no separate wire credited
 
-    published = dateline_date or _lead_date(text, first_line, copyright_year, today)
+    lead_start = first_line if top is None else min(top, first_line)
+    published = dateline_date or _lead_date(text, lead_start, copyright_year, today)
     if published is None and copyright_year is not None:
         published = iso(copyright_year)
     return TextMetadata(
@@ -196,21 +232,33 @@ def _lead_date(text: str, first_line: int, year: int | None, today: dt.date) -> 
     return _date_in(lead, year, today)
 
 
+def date_in(fragment: str, year: int | None = None, today: dt.date | None = None) -> str | None:
+    """The first date ``fragment`` states (see :func:`_date_in`)."""
+    return _date_in(fragment, year, today or current_date())
+
+
 def _date_in(fragment: str, year: int | None, today: dt.date) -> str | None:
-    for pattern in (_FULL_DATE, _FULL_DATE_EN):
+    # The full-date patterns are costly to try at every word; most leads hold no year.
+    patterns = (_FULL_DATE, _FULL_DATE_EN) if _YEAR.search(fragment) else ()
+    for pattern in patterns:
         for match in pattern.finditer(fragment):
             month = month_number(match.group("month"))
             day, full_year = int(match.group("day")), int(match.group("year"))
             if month and valid_date(full_year, month, day):
                 return iso(full_year, month, day)
-    match = _DAY_MONTH_SLASH.search(fragment)
+    match = _DAY_MONTH_SLASH.search(fragment) if "/" in fragment else None
     if match:
         day, month = int(match.group("day")), int(match.group("month"))
         weekday = weekday_number(match.group("weekday") or "")
+        if match.group("year"):
+            year = int(match.group("year"))
         if year is not None and valid_date(year, month, day):
             return iso(year, month, day)
         if weekday is not None and 1 <= month <= 12:
-            found = year_from_weekday(month, day, weekday, today.year)
+            latest = today.year
+            if (month, day) > (today.month, today.day):
+                latest -= 1  # a report does not date itself in the future
+            found = year_from_weekday(month, day, weekday, latest)
             if found is not None:
                 return iso(found, month, day)
     return None

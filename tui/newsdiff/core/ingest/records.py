@@ -2,86 +2,125 @@
 ``date``, ``source``.
 
 A JSON file may hold one object, an array of objects, or an object with an
-``articles``/``items`` array; JSON Lines holds one object per line. A record without
-any text field is reported by its position rather than failing the whole file.
+``articles``/``items``/``data``/``records`` array (the NewsAPI shape included); JSON
+Lines holds one object per line. Field values of the wrong type are ignored (a
+numeric ``title`` does not become the title), a text given as a list of paragraphs is
+joined line by line, and HTML in a text field is reduced to its text. A record
+without any usable text is reported by its position; the other records still load.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from typing import Any, Final
 
-from newsdiff.core.ingest.decode import decode_bytes
-from newsdiff.core.ingest.errors import IngestError
+from newsdiff.core.ingest.decode import decode_bytes, normalise_newlines
+from newsdiff.core.ingest.errors import IngestError, ItemError
+from newsdiff.core.ingest.fragment import fragment_to_text, looks_like_html
 from newsdiff.core.ingest.record import RawRecord
 
-TEXT_FIELDS: Final = ("text", "body", "content", "article", "maintext")
+TEXT_FIELDS: Final = ("text", "body", "content", "article", "maintext", "description", "summary")
+"""Where the article text is looked for, in order (a summary only when nothing fuller)."""
 TITLE_FIELDS: Final = ("title", "headline")
-DATE_FIELDS: Final = ("date", "published", "published_at", "publishing_date", "pubDate")
-SOURCE_FIELDS: Final = ("source", "outlet", "publisher", "site", "sitename")
-AUTHOR_FIELDS: Final = ("author", "authors", "byline")
-LIST_FIELDS: Final = ("articles", "items", "data", "records")
+DATE_FIELDS: Final = (
+    "date",
+    "published",
+    "published_at",
+    "publishedAt",
+    "publishing_date",
+    "date_publish",
+    "pubDate",
+    "datePublished",
+)
+SOURCE_FIELDS: Final = ("source", "outlet", "publisher", "site", "sitename", "source_domain")
+AUTHOR_FIELDS: Final = ("author", "authors", "byline", "creator")
+URL_FIELDS: Final = ("url", "link", "href")
+LANGUAGE_FIELDS: Final = ("language", "lang")
+LIST_FIELDS: Final = ("articles", "items", "data", "records", "results", "documents")
 
 
-def _first_string(record: dict[str, Any], fields: tuple[str, ...]) -> str | None:
-    for name in fields:
-        value = record.get(name)
-        if isinstance(value, str) and value.strip():
-            return value.strip()
-        if isinstance(value, list) and value and all(isinstance(v, str) for v in value):
-            return ", ".join(v.strip() for v in value if v.strip()) or None
-        if isinstance(value, dict) and isinstance(value.get("name"), str):
-            return value["name"].strip() or None
+def _string(value: Any, joiner: str) -> str | None:
+    """A non-empty string from a string, a list of strings or a ``{"name": …}`` object."""
+    if isinstance(value, str):
+        return value.strip() or None
+    if isinstance(value, list) and value and all(isinstance(v, str) for v in value):
+        return joiner.join(v.strip() for v in value if v.strip()) or None
+    if isinstance(value, dict):
+        for key in ("name", "title", "value"):
+            if isinstance(value.get(key), str):
+                return value[key].strip() or None
     return None
 
 
-def _iter_objects(document: Any) -> Iterator[Any]:
+def _first(record: dict[str, Any], fields: tuple[str, ...], joiner: str = ", ") -> str | None:
+    for name in fields:
+        found = _string(record.get(name), joiner)
+        if found:
+            return found
+    return None
+
+
+def _objects(document: Any) -> tuple[list[Any], bool]:
+    """The article objects of a JSON document, and whether it is a collection."""
     if isinstance(document, list):
-        yield from document
-    elif isinstance(document, dict):
+        return document, True
+    if isinstance(document, dict):
         for name in LIST_FIELDS:
             if isinstance(document.get(name), list):
-                yield from document[name]
-                return
-        yield document
-    else:
-        raise IngestError("JSON holds no article objects")
+                return document[name], True
+        return [document], False
+    raise IngestError(f"JSON holds a {_json_type(document)}, not article objects")
 
 
-def _record(obj: Any, index: int, source_format: str, encoding: str) -> RawRecord:
+def _record(
+    obj: Any, index: int, kind: str, source_format: str, encoding: str, item: bool = True
+) -> RawRecord:
     if not isinstance(obj, dict):
-        raise IngestError(f"record {index + 1} is not an object")
-    text = _first_string(obj, TEXT_FIELDS)
-    if not text:
-        raise IngestError(f"record {index + 1} has no text, body or content field")
-    from newsdiff.core.ingest.decode import normalise_newlines
-
+        raise ItemError(kind, index + 1, f"a {_json_type(obj)}, not an object")
+    raw = _first(obj, TEXT_FIELDS, joiner="\n")
+    if not raw:
+        raise ItemError(kind, index + 1, "no text, body or content field with text")
+    text = normalise_newlines(raw)
+    if looks_like_html(text):
+        text = fragment_to_text(text)
+    if not text.strip():
+        raise ItemError(kind, index + 1, "text field holds only markup")
+    title = _first(obj, TITLE_FIELDS)
     return RawRecord(
-        text=normalise_newlines(text),
+        text=text,
         source_format=source_format,
-        title=_first_string(obj, TITLE_FIELDS),
-        author=_first_string(obj, AUTHOR_FIELDS),
-        published=_first_string(obj, DATE_FIELDS),
-        url=_first_string(obj, ("url", "link")),
-        outlet=_first_string(obj, SOURCE_FIELDS),
-        item=index,
+        title=" ".join(title.split()) if title else None,
+        author=_first(obj, AUTHOR_FIELDS),
+        published=_first(obj, DATE_FIELDS),
+        url=_first(obj, URL_FIELDS),
+        outlet=_first(obj, SOURCE_FIELDS),
+        item=index if item else None,
+        original=raw if raw != text else None,
         encoding=encoding,
-        language=_first_string(obj, ("language", "lang")),
+        language=_first(obj, LANGUAGE_FIELDS),
+    )
+
+
+def _json_type(value: Any) -> str:
+    return {list: "list", str: "string", bool: "boolean", type(None): "null"}.get(
+        type(value), "number"
     )
 
 
 def read_json(data: bytes) -> list[RawRecord | IngestError]:
-    """Articles from a JSON document; a bad record becomes an :class:`IngestError` item."""
+    """Articles from a JSON document; a bad record becomes an :class:`ItemError`."""
     decoded = decode_bytes(data)
     try:
         document = json.loads(decoded.text)
-    except (json.JSONDecodeError, RecursionError) as error:
-        raise IngestError(f"malformed JSON ({error})") from error
+    except json.JSONDecodeError as error:
+        raise IngestError(f"malformed JSON ({error.msg} at line {error.lineno})") from error
+    except RecursionError as error:
+        raise IngestError("JSON nested too deeply to read") from error
+    objects, collection = _objects(document)
     out: list[RawRecord | IngestError] = []
-    for index, obj in enumerate(_iter_objects(document)):
+    for index, obj in enumerate(objects):
         try:
-            out.append(_record(obj, index, "json", decoded.encoding))
+            out.append(_record(obj, index, "record", "json", decoded.encoding, collection))
         except IngestError as error:
             out.append(error)
     if not out:
@@ -90,7 +129,7 @@ def read_json(data: bytes) -> list[RawRecord | IngestError]:
 
 
 def read_jsonl(data: bytes) -> list[RawRecord | IngestError]:
-    """Articles from JSON Lines; a bad line becomes an :class:`IngestError` item."""
+    """Articles from JSON Lines; a bad line becomes an :class:`ItemError`."""
     decoded = decode_bytes(data)
     out: list[RawRecord | IngestError] = []
     for index, line in enumerate(decoded.text.split("\n")):
@@ -98,13 +137,16 @@ def read_jsonl(data: bytes) -> list[RawRecord | IngestError]:
             continue
         try:
             obj = json.loads(line)
-        except (json.JSONDecodeError, RecursionError) as error:
-            out.append(IngestError(f"line {index + 1}: malformed JSON ({error.msg})"))
+        except json.JSONDecodeError as error:
+            out.append(ItemError("line", index + 1, f"malformed JSON ({error.msg})"))
+            continue
+        except RecursionError:
+            out.append(ItemError("line", index + 1, "JSON nested too deeply to read"))
             continue
         try:
-            out.append(_record(obj, index, "jsonl", decoded.encoding))
+            out.append(_record(obj, index, "line", "jsonl", decoded.encoding))
         except IngestError as error:
-            out.append(IngestError(f"line {index + 1}: {error}"))
+            out.append(error)
     if not out:
         raise IngestError("JSON Lines file holds no records")
     return out
