@@ -1,75 +1,448 @@
-"""The library: every loaded article with its outlet, date and language."""
+"""The library: every loaded report, grouped by story, with a preview.
+
+Loading runs in a thread worker that hands articles over in batches (at most ten a
+second), so the list is usable from the first batch and a 100,000-article folder
+never freezes the screen; ``x`` stops it. Filtering runs in a worker too.
+"""
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable, Iterator
 from typing import ClassVar
 
 from rich.text import Text
-from textual import work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import Footer, Header, Input, ProgressBar, Static
 from textual.worker import get_current_worker
 
-from newsdiff.core.ingest import iter_load
-from newsdiff.core.model import Article, Problem
+from newsdiff.core.model import Article, Document, Problem
+from newsdiff.core.sanitize import visible_line
+from newsdiff.ui.filtering import Query, matching, parse_query
+from newsdiff.ui.library_model import COLUMNS, LibraryModel
+from newsdiff.ui.paths import display_path
+from newsdiff.ui.stories import Grouping, StorySource, default_story_source
+from newsdiff.ui.widgets.article_list import HEADINGS, ArticleList
+from newsdiff.ui.widgets.article_view import ArticleView
+from newsdiff.ui.widgets.list_header import ListHeader
+
+ArticleSource = Callable[[], Iterator[Article | Problem]]
+"""Yields articles (and problems) for the library; the default reads the paths."""
+
+BATCH_SECONDS = 0.1
+"""How often the loading worker hands a batch of articles to the screen."""
+
+MAX_PROBLEM_NOTICES = 5
+"""Skipped inputs shown one by one; the rest are summed up in one notification."""
+
+
+class LibraryLoaded(Message):
+    """Loading finished (or was stopped): ``count`` articles are in the list."""
+
+    def __init__(self, count: int) -> None:
+        super().__init__()
+        self.count = count
 
 
 class LibraryScreen(Screen[None]):
-    """Lists the articles as they load; loading runs in a thread worker."""
+    """The loaded reports: sort, filter, mark, preview, open and compare."""
 
+    HELP = (
+        "Every loaded report, grouped by story (a story with several reports expands "
+        "with → and collapses with ←). space marks reports; c compares the marked ones "
+        "(or the reports of the story under the cursor); enter opens the reader."
+    )
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
+        Binding("enter", "open", "Open", id="library.open"),
+        Binding("c", "compare", "Compare", id="library.compare"),
+        Binding("slash", "filter", "Filter", id="library.filter"),
+        Binding("s", "sort_next", "Sort", id="library.sort"),
+        Binding("S", "sort_reverse", "Reverse", show=False, id="library.sort-reverse"),
+        Binding("u", "clear_marks", "Unmark all", show=False, id="library.unmark"),
+        Binding("p", "toggle_preview", "Preview", show=False, id="library.preview"),
+        Binding("x", "stop_loading", "Stop loading", id="library.stop"),
+        Binding("escape", "clear_filter", "Clear filter", show=False, id="library.clear-filter"),
+        Binding("e", "export", "Export", show=False, id="library.export"),
     ]
 
-    def __init__(self, paths: list[str], *, max_bytes: int) -> None:
+    def __init__(
+        self,
+        paths: list[str],
+        *,
+        max_bytes: int,
+        source: ArticleSource | None = None,
+        source_total: int | None = None,
+        stories: StorySource | None = None,
+    ) -> None:
         super().__init__()
         self.paths = paths
         self.max_bytes = max_bytes
-        self.articles: list[Article] = []
+        self.source = source
+        self.source_total = source_total
+        self.story_source = stories or default_story_source()
+        self.model = LibraryModel()
         self.problems: list[Problem] = []
+        self.is_loading = False
+        self.query_text = ""
+        self.filter_query: Query = Query(())
+        self.entities: dict[int, frozenset[str]] = {}
+        """Article index → casefolded span texts and values, for ``entity:`` filters."""
+        self.documents: dict[int, Document] = {}
+        """Analysed articles (previews and readers reuse them)."""
+        self.load_seconds: float | None = None
+
+    # -- layout ------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield DataTable(id="articles", cursor_type="row", zebra_stripes=True)
-        yield Static("Loading…", id="status")
+        article_list = ArticleList(self.model, id="articles")
+        with Horizontal(id="library-main"):
+            with Vertical(id="list-pane"):
+                yield ListHeader(article_list, id="list-header")
+                yield article_list
+            with Vertical(id="preview"):
+                yield Static("", id="preview-title", markup=False)
+                preview = ArticleView(id="preview-body")
+                preview.can_focus = False
+                yield preview
+        with Horizontal(id="load-bar"):
+            yield ProgressBar(total=None, show_eta=False, id="load-progress")
+            yield Static("Loading…", id="load-status", markup=False)
+        yield Input(placeholder="filter: words, outlet:…, lang:…, entity:…, title:…", id="filter")
+        yield Static("", id="library-status", markup=False)
         yield Footer()
 
+    @property
+    def article_list(self) -> ArticleList:
+        return self.query_one("#articles", ArticleList)
+
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        table.add_columns("Title", "Outlet", "Date", "Lang")
+        self.query_one("#filter", Input).display = False
+        self.article_list.focus()
+        self.is_loading = True
+        self._started = time.perf_counter()
         self.load_articles()
 
-    @work(thread=True, exclusive=True, group="load")
+    # -- loading -----------------------------------------------------------------------
+
+    def _iterate(self) -> tuple[Iterator[Article | Problem], int | None]:
+        if self.source is not None:
+            return self.source(), self.source_total
+        from newsdiff.core.ingest import iter_load
+        from newsdiff.core.ingest.discover import expand_paths
+
+        inputs, _ = expand_paths(self.paths)
+        return iter_load(self.paths, max_bytes=self.max_bytes), len(inputs) or None
+
+    @work(thread=True, exclusive=True, group="load", exit_on_error=False)
     def load_articles(self) -> None:
         worker = get_current_worker()
-        for item in iter_load(self.paths, max_bytes=self.max_bytes):
+        items, total = self._iterate()
+        batch: list[Article | Problem] = []
+        inputs_seen = 0
+        last_input = None
+        deadline = time.monotonic() + BATCH_SECONDS
+        for item in items:
+            if worker.is_cancelled:
+                break
+            base = _input_of(item.path)
+            if base != last_input:
+                inputs_seen += 1
+                last_input = base
+            batch.append(item)
+            if time.monotonic() >= deadline:
+                self.app.call_from_thread(self._add_batch, batch, inputs_seen, total)
+                batch = []
+                deadline = time.monotonic() + BATCH_SECONDS
+        self.app.call_from_thread(self._add_batch, batch, inputs_seen, total)
+        self.app.call_from_thread(self._loaded, worker.is_cancelled)
+
+    def _add_batch(self, batch: list[Article | Problem], done: int, total: int | None) -> None:
+        articles = [item for item in batch if isinstance(item, Article)]
+        for problem in (item for item in batch if isinstance(item, Problem)):
+            self.problems.append(problem)
+            if len(self.problems) <= MAX_PROBLEM_NOTICES:
+                self.notify(
+                    visible_line(str(problem)), title="Skipped", severity="warning", markup=False
+                )
+        if articles:
+            first = len(self.model.articles)
+            self.model.add(articles)
+            if self.model.visible is not None and self.filter_query:
+                flags = matching(articles, self.filter_query, self.entities, offset=first)
+                self.model.visible[first:] = flags or [False] * len(articles)
+            keep = self.article_list.current_entry
+            self.model.rebuild()
+            self.article_list.refresh_entries(keep=keep)
+        bar = self.query_one("#load-progress", ProgressBar)
+        if total:
+            bar.update(total=total, progress=min(done, total))
+        self.query_one("#load-status", Static).update(
+            Text(f"Loading {done:,}{f' of {total:,}' if total else ''} inputs… (x stops)")
+        )
+        self._status()
+
+    def _loaded(self, cancelled: bool) -> None:
+        self.is_loading = False
+        self.load_seconds = time.perf_counter() - self._started
+        self.query_one("#load-bar").display = False
+        extra = len(self.problems) - MAX_PROBLEM_NOTICES
+        if extra > 0:
+            self.notify(f"…and {extra:,} more inputs skipped", severity="warning")
+        if cancelled:
+            self.notify(f"Loading stopped: {len(self.model.articles):,} articles loaded")
+        elif not self.model.articles:
+            self.notify("Nothing could be loaded.", severity="error")
+        self.refresh_bindings()
+        self._status()
+        self._group()
+        self.post_message(LibraryLoaded(len(self.model.articles)))
+
+    @work(thread=True, exclusive=True, group="group", exit_on_error=False)
+    def _group(self) -> None:
+        articles = list(self.model.articles)
+        grouping = self.story_source.group(articles)
+        if len(grouping.stories) == len(articles) and not grouping.overlap:
+            return  # one story per article: nothing changes
+        self.app.call_from_thread(self._apply_grouping, grouping)
+
+    def _apply_grouping(self, grouping: Grouping) -> None:
+        keep = self.article_list.current_entry
+        self.model.set_grouping(grouping)
+        self.model.rebuild()
+        self.article_list.refresh_entries(keep=keep)
+
+    def action_stop_loading(self) -> None:
+        self.workers.cancel_group(self, "load")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "stop_loading":
+            return self.is_loading
+        if action == "clear_filter":
+            return bool(self.query_text) or self.query_one("#filter", Input).display
+        return True
+
+    # -- status and preview ------------------------------------------------------------
+
+    def _status(self) -> None:
+        model = self.model
+        parts = [f"{len(model.articles):,} articles"]
+        if len(model.stories) != len(model.articles):
+            parts.append(f"{len(model.stories):,} stories")
+        if self.problems:
+            parts.append(f"{len(self.problems):,} skipped")
+        if model.visible is not None:
+            parts.append(f"{len(model.entries):,} shown · filter: {visible_line(self.query_text)}")
+        if model.marks:
+            parts.append(f"{len(model.marks)} marked")
+        if model.sort_column:
+            order = "↓" if model.reverse else "↑"
+            parts.append(f"sorted by {HEADINGS[model.sort_column].lower()} {order}")
+        self.query_one("#library-status", Static).update(Text(" · ".join(parts)))
+        self.query_one(ListHeader).refresh()
+
+    @on(ArticleList.Highlighted)
+    def _highlighted(self, event: ArticleList.Highlighted) -> None:
+        if event.entry is None:
+            self.query_one("#preview-title", Static).update("")
+            self.query_one("#preview-body", ArticleView).set_document(None)
+            return
+        index = self.model.lead_article(event.entry)
+        article = self.model.articles[index]
+        title = Text(visible_line(article.title), style="bold", end="")
+        details = [article.outlet, article.published, article.language, display_path(article.path)]
+        title.append("\n" + " · ".join(visible_line(d) for d in details if d), style="dim")
+        story = self.model.stories[self.model.story_at(event.entry)]
+        if len(story.members) > 1:
+            title.append(f"\nstory of {len(story.members)} reports", style="italic")
+        if story.related:
+            titles = [
+                self.model.articles[self.model.stories[r].members[0]].title for r in story.related
+            ]
+            title.append(
+                "\nrelated: " + "; ".join(visible_line(t) for t in titles[:3]), style="italic"
+            )
+        self.query_one("#preview-title", Static).update(title)
+        document = self.documents.get(index) or Document(article, ())
+        self.query_one("#preview-body", ArticleView).set_document(document)
+        if index not in self.documents:
+            self._analyse_preview(index)
+
+    @work(thread=True, exclusive=True, group="preview", exit_on_error=False)
+    def _analyse_preview(self, index: int) -> None:
+        from newsdiff.ui.engine import analyze_articles
+
+        time.sleep(0.05)  # let a fast-moving cursor settle before doing the work
+        if get_current_worker().is_cancelled:
+            return
+        document = analyze_articles([self.model.articles[index]])[0]
+        self.app.call_from_thread(self._preview_ready, index, document)
+
+    def _preview_ready(self, index: int, document: Document) -> None:
+        self.documents[index] = document
+        entry = self.article_list.current_entry
+        if entry is not None and self.model.lead_article(entry) == index:
+            self.query_one("#preview-body", ArticleView).set_document(document)
+
+    # -- actions -----------------------------------------------------------------------
+
+    @on(ArticleList.Chosen)
+    def _chosen(self, event: ArticleList.Chosen) -> None:
+        if event.entry < 0:
+            self.article_list.action_expand(~event.entry not in self.model.expanded)
+            return
+        self._open(event.entry)
+
+    def action_open(self) -> None:
+        self.article_list.action_select()
+
+    def _open(self, index: int) -> None:
+        from newsdiff.ui.screens.reader import ReaderScreen
+
+        self.app.push_screen(ReaderScreen(self.model.articles[index], self.documents.get(index)))
+
+    def compare_selection(self) -> list[int] | None:
+        """Which reports ``c`` would compare, or None (with the reason notified)."""
+        model = self.model
+        marked = model.marked()
+        if len(marked) >= 2:
+            return marked
+        entry = self.article_list.current_entry
+        if len(marked) == 1:
+            if entry is not None and model.lead_article(entry) not in marked:
+                return [marked[0], *[m for m in model.members(entry) if m != marked[0]]]
+            self.notify("One report is marked: mark another with space, then press c.")
+            return None
+        if entry is not None and len(model.members(entry)) >= 2:
+            return list(model.members(entry))
+        if 2 <= len(model.articles) <= 4 and all(len(s.members) == 1 for s in model.stories):
+            return list(range(len(model.articles)))
+        self.notify("Mark two or more reports with space, then press c.")
+        return None
+
+    def action_compare(self) -> None:
+        chosen = self.compare_selection()
+        if chosen is None:
+            return
+        articles = [self.model.articles[i] for i in chosen]
+        documents = [self.documents.get(i) for i in chosen]
+        self.app.open_comparison(articles, documents)  # type: ignore[attr-defined]
+
+    def action_filter(self) -> None:
+        field = self.query_one("#filter", Input)
+        field.display = True
+        field.value = self.query_text
+        field.focus()
+        self.refresh_bindings()
+
+    def action_clear_filter(self) -> None:
+        field = self.query_one("#filter", Input)
+        field.value = ""
+        field.display = False
+        self._set_query("")
+        self.article_list.focus()
+        self.refresh_bindings()
+
+    @on(Input.Changed, "#filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        self._set_query(event.value)
+
+    @on(Input.Submitted, "#filter")
+    def _filter_submitted(self) -> None:
+        field = self.query_one("#filter", Input)
+        field.display = bool(self.query_text)
+        self.article_list.focus()
+        self.refresh_bindings()
+
+    def _set_query(self, text: str) -> None:
+        self.query_text = text.strip()
+        self.filter_query = parse_query(self.query_text)
+        if self.filter_query.uses_entities and len(self.entities) < len(self.model.articles):
+            self._index_entities()
+        self._run_filter(self.filter_query)
+
+    @work(thread=True, exclusive=True, group="filter", exit_on_error=False)
+    def _run_filter(self, query: Query) -> None:
+        worker = get_current_worker()
+        if not query:
+            self.app.call_from_thread(self._apply_filter, None)
+            return
+        articles = list(self.model.articles)
+        flags = matching(articles, query, self.entities, lambda: worker.is_cancelled)
+        if flags is not None and not worker.is_cancelled:
+            flags.extend([True] * (len(self.model.articles) - len(flags)))
+            self.app.call_from_thread(self._apply_filter, flags)
+
+    def _apply_filter(self, flags: list[bool] | None) -> None:
+        keep = self.article_list.current_entry
+        self.model.set_filter(flags)
+        self.model.rebuild()
+        self.article_list.refresh_entries(keep=keep)
+        self._status()
+
+    @work(thread=True, exclusive=True, group="entities", exit_on_error=False)
+    def _index_entities(self) -> None:
+        from newsdiff.ui.engine import analyze_articles
+
+        worker = get_current_worker()
+        articles = list(self.model.articles)
+        for index, article in enumerate(articles):
             if worker.is_cancelled:
                 return
-            self.app.call_from_thread(self._add, item)
-        self.app.call_from_thread(self._done)
+            if index in self.entities:
+                continue
+            document = self.documents.get(index) or analyze_articles([article])[0]
+            names = {s.text.casefold() for s in document.spans}
+            names |= {s.value.casefold() for s in document.spans}
+            self.entities[index] = frozenset(names)
+        self.app.call_from_thread(self._run_filter, self.filter_query)
 
-    def _add(self, item: Article | Problem) -> None:
-        if isinstance(item, Problem):
-            self.problems.append(item)
-            self.notify(f"{item.path}: {item.reason}", severity="warning", markup=False)
-            return
-        self.articles.append(item)
-        self.query_one(DataTable).add_row(
-            Text(item.title),
-            Text(item.outlet or "–"),
-            Text(item.published or "–"),
-            Text(item.language),
-        )
+    def action_sort_next(self) -> None:
+        model = self.model
+        current = COLUMNS.index(model.sort_column) + 1 if model.sort_column else 0
+        column = COLUMNS[current] if current < len(COLUMNS) else None
+        self._sort(column, False)
 
-    def _done(self) -> None:
-        skipped = f", {len(self.problems)} skipped" if self.problems else ""
-        self.query_one("#status", Static).update(Text(f"{len(self.articles)} articles{skipped}"))
+    def action_sort_reverse(self) -> None:
+        self._sort(self.model.sort_column, not self.model.reverse)
 
-    def action_cursor_down(self) -> None:
-        self.query_one(DataTable).action_cursor_down()
+    @on(ListHeader.SortRequested)
+    def _sort_requested(self, event: ListHeader.SortRequested) -> None:
+        same = self.model.sort_column == event.column
+        self._sort(event.column, not self.model.reverse if same else False)
 
-    def action_cursor_up(self) -> None:
-        self.query_one(DataTable).action_cursor_up()
+    def _sort(self, column: str | None, reverse: bool) -> None:
+        keep = self.article_list.current_entry
+        self.model.sort_by(column, reverse)
+        self.model.rebuild()
+        self.article_list.refresh_entries(keep=keep)
+        self._status()
+
+    def action_clear_marks(self) -> None:
+        self.model.clear_marks()
+        self.article_list.redraw()
+        self._status()
+
+    @on(ArticleList.MarksChanged)
+    def _marks_changed(self) -> None:
+        self._status()
+
+    def action_toggle_preview(self) -> None:
+        preview = self.query_one("#preview")
+        preview.display = not preview.display
+        self.article_list.refresh_entries()
+        self.query_one(ListHeader).refresh()
+
+    def action_export(self) -> None:
+        self.notify("Export arrives with the export feature (issue 7).")
+
+
+def _input_of(path: str) -> str:
+    """The input an article came from (``feed.xml#3`` → ``feed.xml``)."""
+    base, hash_mark, item = path.rpartition("#")
+    return base if hash_mark and item.isdigit() else path

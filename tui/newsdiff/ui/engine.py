@@ -1,0 +1,49 @@
+"""The app's one doorway into the core's slow work: analysis and comparison.
+
+Screens call these from thread workers. Keeping the calls here means the comparison
+engine (``newsdiff.core.compare``, issue 4) plugs in by one import, and a core that
+does not have it yet gives a clear message instead of a crash.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from newsdiff.core.model import ENTITY_KINDS, Article, Comparison, Document
+
+
+class EngineMissing(RuntimeError):
+    """The part of the core this action needs is not available in this build."""
+
+
+def analyze_articles(articles: Sequence[Article]) -> list[Document]:
+    """Sentences and spans of each article, analysed together so names carry across."""
+    from newsdiff.core.analyze import analyze
+
+    documents: list[Document] = []
+    known: list[str] = []
+    for article in articles:
+        document = analyze(article, known)
+        documents.append(document)
+        known.extend(span.text for span in document.spans if span.kind in ENTITY_KINDS)
+    return documents
+
+
+def compare_documents(left: Document, right: Document) -> Comparison:
+    """Align ``right`` against ``left`` with the core's comparison engine.
+
+    Raises:
+        EngineMissing: when this build of the core has no comparison engine yet.
+    """
+    try:
+        from newsdiff.core.compare import compare  # type: ignore[import-not-found]
+    except ImportError as error:
+        raise EngineMissing(
+            "comparison engine not available yet (newsdiff.core.compare is missing)"
+        ) from error
+    return compare(left, right)
+
+
+def compare_against(pivot: Document, others: Sequence[Document]) -> list[Comparison]:
+    """Each of ``others`` compared against ``pivot`` (a column per report)."""
+    return [compare_documents(pivot, other) for other in others]
