@@ -9,7 +9,6 @@ start path so the first screen appears as fast as Textual itself allows.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, Final
@@ -17,7 +16,6 @@ from typing import TYPE_CHECKING, ClassVar, Final
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.theme import BUILTIN_THEMES, Theme
-from textual.worker import Worker, WorkerState
 
 from newsdiff.core.ingest import DEFAULT_MAX_BYTES
 from newsdiff.core.model import Article, Document
@@ -139,21 +137,6 @@ class NewsdiffApp(App[int]):
             )
         self.set_keymap({k: v for k, v in keys.items() if k in known})
 
-    # -- errors ------------------------------------------------------------------------
-
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        """A worker that failed becomes a notification, never a crash."""
-        if event.state == WorkerState.ERROR:
-            error = event.worker.error
-            if os.environ.get("NEWSDIFF_DEBUG"):
-                raise error  # type: ignore[misc]
-            self.notify(
-                f"{type(error).__name__}: {error}",
-                title="Something went wrong",
-                severity="error",
-                markup=False,
-            )
-
     # -- actions -----------------------------------------------------------------------
 
     def action_help(self) -> None:
@@ -174,9 +157,9 @@ class NewsdiffApp(App[int]):
         self, articles: Sequence[Article], documents: Sequence[Document | None] = ()
     ) -> None:
         """Compare ``articles`` (the first is the pivot), or say why that cannot happen."""
-        import importlib.util
+        from newsdiff.ui import engine
 
-        if importlib.util.find_spec("newsdiff.core.compare") is None:
+        if not engine.compare_available():
             self.notify(
                 "The comparison engine is not in this build yet (newsdiff.core.compare).",
                 title="Cannot compare",

@@ -29,6 +29,13 @@ def analyze_articles(articles: Sequence[Article]) -> list[Document]:
     return documents
 
 
+def compare_available() -> bool:
+    """True when this build of the core has a comparison engine."""
+    import importlib.util
+
+    return importlib.util.find_spec("newsdiff.core.compare") is not None
+
+
 def compare_documents(left: Document, right: Document) -> Comparison:
     """Align ``right`` against ``left`` with the core's comparison engine.
 

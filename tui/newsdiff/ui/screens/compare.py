@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from functools import partial
 from typing import ClassVar
 
 from rich.text import Text
@@ -10,14 +11,15 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Static
 from textual.worker import get_current_worker
 
 from newsdiff.core.model import Article, Comparison, Document
 from newsdiff.core.sanitize import visible_line
+from newsdiff.ui.commands import PaletteCommand
 from newsdiff.ui.compare_table import CompareTable, build_table
+from newsdiff.ui.screens.base import NewsdiffScreen
 from newsdiff.ui.widgets.compare_view import SEPARATOR_WIDTH, CompareView
 from newsdiff.ui.widgets.findings_panel import FindingsPanel
 from newsdiff.ui.widgets.legend import Legend
@@ -57,7 +59,7 @@ class ColumnTitles(Widget):
         return text
 
 
-class CompareScreen(Screen[None]):
+class CompareScreen(NewsdiffScreen):
     """Two or more reports aligned row by row, and what disagrees between them."""
 
     HELP = (
@@ -253,6 +255,8 @@ class CompareScreen(Screen[None]):
         if self.panel.has_focus or not self.panel.display:
             self.view.focus()
         else:
+            if self.panel.highlighted is None and self.panel.refs:
+                self.panel.highlighted = self.finding_position or 0
             self.panel.focus()
 
     def action_toggle_findings(self) -> None:
@@ -260,6 +264,23 @@ class CompareScreen(Screen[None]):
         bottom.display = not bottom.display
         if not bottom.display:
             self.view.focus()
+
+    def palette_commands(self) -> Iterator[PaletteCommand]:
+        yield PaletteCommand(
+            "Next finding", "Scroll both sides to it (n)", partial(self.action_step, 1)
+        )
+        yield PaletteCommand("Previous finding", "N", partial(self.action_step, -1))
+        yield PaletteCommand("Swap sides", "Left becomes right (s)", self.action_swap)
+        for index, (_, label) in enumerate(LAYER_KEYS):
+            yield PaletteCommand(
+                f"Toggle layer: {label}",
+                f"Key {index + 1}",
+                partial(self.action_toggle_layer, index),
+            )
+        yield PaletteCommand(
+            "Show/hide findings", "The list under the reports (f)", self.action_toggle_findings
+        )
+        yield PaletteCommand("Back to the library", "escape", self.action_back)
 
     def action_export(self) -> None:
         self.notify("Export arrives with the export feature (issue 7).")

@@ -1,14 +1,17 @@
 """The library: every loaded report, grouped by story, with a preview.
 
-Loading runs in a thread worker that hands articles over in batches (at most ten a
-second), so the list is usable from the first batch and a 100,000-article folder
+Loading runs in a thread worker that puts articles in an inbox the screen drains ten
+times a second, so the list is usable from the first batch (even when one input is
+slow to read) and a 100,000-article folder
 never freezes the screen; ``x`` stops it. Filtering runs in a worker too.
 """
 
 from __future__ import annotations
 
 import time
+from collections import deque
 from collections.abc import Callable, Iterator
+from functools import partial
 from typing import ClassVar
 
 from rich.text import Text
@@ -17,15 +20,16 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, ProgressBar, Static
-from textual.worker import get_current_worker
+from textual.worker import Worker, get_current_worker
 
 from newsdiff.core.model import Article, Document, Problem
 from newsdiff.core.sanitize import visible_line
+from newsdiff.ui.commands import PaletteCommand
 from newsdiff.ui.filtering import Query, matching, parse_query
 from newsdiff.ui.library_model import COLUMNS, LibraryModel
 from newsdiff.ui.paths import display_path
+from newsdiff.ui.screens.base import NewsdiffScreen
 from newsdiff.ui.stories import Grouping, StorySource, default_story_source
 from newsdiff.ui.widgets.article_list import HEADINGS, ArticleList
 from newsdiff.ui.widgets.article_view import ArticleView
@@ -35,7 +39,7 @@ ArticleSource = Callable[[], Iterator[Article | Problem]]
 """Yields articles (and problems) for the library; the default reads the paths."""
 
 BATCH_SECONDS = 0.1
-"""How often the loading worker hands a batch of articles to the screen."""
+"""How often the screen takes what the loading worker has read so far."""
 
 MAX_PROBLEM_NOTICES = 5
 """Skipped inputs shown one by one; the rest are summed up in one notification."""
@@ -49,7 +53,7 @@ class LibraryLoaded(Message):
         self.count = count
 
 
-class LibraryScreen(Screen[None]):
+class LibraryScreen(NewsdiffScreen):
     """The loaded reports: sort, filter, mark, preview, open and compare."""
 
     HELP = (
@@ -95,6 +99,10 @@ class LibraryScreen(Screen[None]):
         self.documents: dict[int, Document] = {}
         """Analysed articles (previews and readers reuse them)."""
         self.load_seconds: float | None = None
+        self._inbox: deque[Article | Problem] = deque()
+        """Filled by the loading thread, drained by the screen (deque appends are atomic)."""
+        self._progress: tuple[int, int | None] = (0, None)
+        self._filter_generation = 0
 
     # -- layout ------------------------------------------------------------------------
 
@@ -126,6 +134,7 @@ class LibraryScreen(Screen[None]):
         self.article_list.focus()
         self.is_loading = True
         self._started = time.perf_counter()
+        self._drain_timer = self.set_interval(BATCH_SECONDS, self._drain)
         self.load_articles()
 
     # -- loading -----------------------------------------------------------------------
@@ -141,12 +150,12 @@ class LibraryScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="load", exit_on_error=False)
     def load_articles(self) -> None:
+        """Read the inputs into the inbox; the screen drains it on a timer."""
         worker = get_current_worker()
         items, total = self._iterate()
-        batch: list[Article | Problem] = []
+        self._progress = (0, total)
         inputs_seen = 0
         last_input = None
-        deadline = time.monotonic() + BATCH_SECONDS
         for item in items:
             if worker.is_cancelled:
                 break
@@ -154,15 +163,28 @@ class LibraryScreen(Screen[None]):
             if base != last_input:
                 inputs_seen += 1
                 last_input = base
-            batch.append(item)
-            if time.monotonic() >= deadline:
-                self.app.call_from_thread(self._add_batch, batch, inputs_seen, total)
-                batch = []
-                deadline = time.monotonic() + BATCH_SECONDS
-        self.app.call_from_thread(self._add_batch, batch, inputs_seen, total)
+                self._progress = (inputs_seen, total)
+            self._inbox.append(item)
         self.app.call_from_thread(self._loaded, worker.is_cancelled)
 
-    def _add_batch(self, batch: list[Article | Problem], done: int, total: int | None) -> None:
+    def _drain(self) -> None:
+        """Move what the loader has read so far into the list (runs on a timer)."""
+        batch: list[Article | Problem] = []
+        inbox = self._inbox
+        while inbox:
+            batch.append(inbox.popleft())
+        done, total = self._progress
+        if batch:
+            self._add_batch(batch)
+        bar = self.query_one("#load-progress", ProgressBar)
+        if total:
+            bar.update(total=total, progress=min(done, total))
+        if self.is_loading:
+            self.query_one("#load-status", Static).update(
+                Text(f"Loading {done:,}{f' of {total:,}' if total else ''} inputs… (x stops)")
+            )
+
+    def _add_batch(self, batch: list[Article | Problem]) -> None:
         articles = [item for item in batch if isinstance(item, Article)]
         for problem in (item for item in batch if isinstance(item, Problem)):
             self.problems.append(problem)
@@ -179,16 +201,12 @@ class LibraryScreen(Screen[None]):
             keep = self.article_list.current_entry
             self.model.rebuild()
             self.article_list.refresh_entries(keep=keep)
-        bar = self.query_one("#load-progress", ProgressBar)
-        if total:
-            bar.update(total=total, progress=min(done, total))
-        self.query_one("#load-status", Static).update(
-            Text(f"Loading {done:,}{f' of {total:,}' if total else ''} inputs… (x stops)")
-        )
         self._status()
 
     def _loaded(self, cancelled: bool) -> None:
         self.is_loading = False
+        self._drain_timer.stop()
+        self._drain()
         self.load_seconds = time.perf_counter() - self._started
         self.query_one("#load-bar").display = False
         extra = len(self.problems) - MAX_PROBLEM_NOTICES
@@ -216,6 +234,10 @@ class LibraryScreen(Screen[None]):
         self.model.set_grouping(grouping)
         self.model.rebuild()
         self.article_list.refresh_entries(keep=keep)
+
+    def worker_failed(self, worker: Worker) -> None:
+        if worker.group == "load" and self.is_loading:
+            self._loaded(cancelled=False)
 
     def action_stop_loading(self) -> None:
         self.workers.cancel_group(self, "load")
@@ -364,21 +386,28 @@ class LibraryScreen(Screen[None]):
         self.filter_query = parse_query(self.query_text)
         if self.filter_query.uses_entities and len(self.entities) < len(self.model.articles):
             self._index_entities()
-        self._run_filter(self.filter_query)
+        self._filter_generation += 1
+        self._run_filter(self.filter_query, self._filter_generation)
 
     @work(thread=True, exclusive=True, group="filter", exit_on_error=False)
-    def _run_filter(self, query: Query) -> None:
+    def _run_filter(self, query: Query, generation: int) -> None:
         worker = get_current_worker()
         if not query:
-            self.app.call_from_thread(self._apply_filter, None)
+            self.app.call_from_thread(self._apply_filter, None, generation)
             return
         articles = list(self.model.articles)
         flags = matching(articles, query, self.entities, lambda: worker.is_cancelled)
         if flags is not None and not worker.is_cancelled:
-            flags.extend([True] * (len(self.model.articles) - len(flags)))
-            self.app.call_from_thread(self._apply_filter, flags)
+            self.app.call_from_thread(self._apply_filter, flags, generation)
 
-    def _apply_filter(self, flags: list[bool] | None) -> None:
+    def _apply_filter(self, flags: list[bool] | None, generation: int) -> None:
+        if generation != self._filter_generation:
+            return  # a newer filter was typed meanwhile; its result is the one to show
+        if flags is not None and len(flags) < len(self.model.articles):
+            # Articles that arrived while the filter ran: test them now (a small batch).
+            rest = self.model.articles[len(flags) :]
+            extra = matching(rest, self.filter_query, self.entities, offset=len(flags))
+            flags.extend(extra or [False] * len(rest))
         keep = self.article_list.current_entry
         self.model.set_filter(flags)
         self.model.rebuild()
@@ -400,7 +429,7 @@ class LibraryScreen(Screen[None]):
             names = {s.text.casefold() for s in document.spans}
             names |= {s.value.casefold() for s in document.spans}
             self.entities[index] = frozenset(names)
-        self.app.call_from_thread(self._run_filter, self.filter_query)
+        self.app.call_from_thread(self._set_query, self.query_text)
 
     def action_sort_next(self) -> None:
         model = self.model
@@ -440,6 +469,33 @@ class LibraryScreen(Screen[None]):
 
     def action_export(self) -> None:
         self.notify("Export arrives with the export feature (issue 7).")
+
+    def palette_commands(self) -> Iterator[PaletteCommand]:
+        yield PaletteCommand("Open the highlighted report", "Read it (enter)", self.action_open)
+        yield PaletteCommand(
+            "Compare marked reports", "Or the story under the cursor (c)", self.action_compare
+        )
+        yield PaletteCommand(
+            "Filter the library", "Words, outlet:, lang:, entity: (/)", self.action_filter
+        )
+        if self.query_text:
+            yield PaletteCommand(
+                "Clear the filter", "Show every report (escape)", self.action_clear_filter
+            )
+        for column in COLUMNS:
+            label = HEADINGS[column].lower()
+            yield PaletteCommand(
+                f"Sort by {label}", f"Order the list by {label}", partial(self._sort, column, False)
+            )
+        yield PaletteCommand("Reverse the order", "Flip the sort (S)", self.action_sort_reverse)
+        yield PaletteCommand("Unmark all", "Clear every mark (u)", self.action_clear_marks)
+        yield PaletteCommand(
+            "Show/hide the preview", "More room for the list (p)", self.action_toggle_preview
+        )
+        if self.is_loading:
+            yield PaletteCommand(
+                "Stop loading", "Keep what is loaded (x)", self.action_stop_loading
+            )
 
 
 def _input_of(path: str) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from functools import partial
 from typing import ClassVar
 
 from rich.text import Text
@@ -9,13 +11,14 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
-from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
 from newsdiff.core.model import Article, Document, SpanKind
 from newsdiff.core.sanitize import visible_line
+from newsdiff.ui.commands import PaletteCommand
 from newsdiff.ui.kinds import KIND_LABEL, KIND_ORDER, layer_of
 from newsdiff.ui.paths import display_path
+from newsdiff.ui.screens.base import NewsdiffScreen
 from newsdiff.ui.widgets.article_view import ArticleView
 from newsdiff.ui.widgets.legend import Legend
 from newsdiff.ui.widgets.span_panel import SpanPanel
@@ -34,7 +37,7 @@ def _kind_bindings() -> list[BindingType]:
     ]
 
 
-class ReaderScreen(Screen[None]):
+class ReaderScreen(NewsdiffScreen):
     """An article, its highlights, a panel of what it names, and search."""
 
     HELP = (
@@ -173,6 +176,8 @@ class ReaderScreen(Screen[None]):
         if self.panel.has_focus and self.panel.display:
             self.body.focus()
         elif self.panel.display:
+            if self.panel.highlighted is None and self.panel.option_count:
+                self.panel.action_first()
             self.panel.focus()
 
     def action_search(self) -> None:
@@ -183,6 +188,28 @@ class ReaderScreen(Screen[None]):
 
     def action_export(self) -> None:
         self.notify("Export arrives with the export feature (issue 7).", severity="information")
+
+    def palette_commands(self) -> Iterator[PaletteCommand]:
+        yield PaletteCommand("Search the article", "Find words in the body (/)", self.action_search)
+        yield PaletteCommand(
+            "Next highlight", "Or next search hit (n)", partial(self.action_step, 1)
+        )
+        yield PaletteCommand(
+            "Previous highlight", "Or previous search hit (N)", partial(self.action_step, -1)
+        )
+        for index, kind in enumerate(KIND_ORDER):
+            yield PaletteCommand(
+                f"Show/hide {KIND_LABEL[kind]} highlights",
+                f"Key {index + 1}",
+                partial(self.action_toggle_kind, index),
+            )
+        yield PaletteCommand(
+            "Show/hide boilerplate", "Dimmed or hidden (B)", self.action_toggle_boilerplate
+        )
+        yield PaletteCommand(
+            "Show/hide the side panel", "Entities and values (p)", self.action_toggle_panel
+        )
+        yield PaletteCommand("Back to the library", "escape", self.action_back)
 
     @on(Input.Changed, "#search")
     def _search_changed(self, event: Input.Changed) -> None:

@@ -197,11 +197,6 @@ class ArticleList(ScrollView, can_focus=True):
         if entry is not None:
             self.post_message(self.Chosen(entry))
 
-    def on_key(self, event: events.Key) -> None:
-        if event.key == "enter":
-            event.stop()
-            self.action_select()
-
     def on_click(self, event: events.Click) -> None:
         position = int(self.scroll_y) + event.y
         if 0 <= position < len(self.model.entries):
