@@ -17,10 +17,10 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.theme import BUILTIN_THEMES, Theme
 
-from newsdiff.core.ingest import DEFAULT_MAX_BYTES
 from newsdiff.core.model import Article, Document
 from newsdiff.ui.commands import NewsdiffCommands, PaletteCommand
 from newsdiff.ui.config import DEFAULT_THEME, Config, load_config
+from newsdiff.ui.loader import Loader, path_loader
 from newsdiff.ui.screens.library import ArticleSource, LibraryScreen
 
 if TYPE_CHECKING:
@@ -81,7 +81,7 @@ class NewsdiffApp(App[int]):
         self,
         paths: list[str],
         *,
-        max_bytes: int = DEFAULT_MAX_BYTES,
+        max_bytes: int | None = None,
         config: Config | None = None,
         source: ArticleSource | None = None,
         source_total: int | None = None,
@@ -90,6 +90,7 @@ class NewsdiffApp(App[int]):
         super().__init__()
         self.paths = paths
         self.max_bytes = max_bytes
+        """Skip larger files (None: the ingest default, looked up when loading starts)."""
         self.config_warnings: list[str] = []
         if config is None:
             config, self.config_warnings = load_config()
@@ -98,6 +99,14 @@ class NewsdiffApp(App[int]):
         self._source = source
         self._source_total = source_total
         self._stories = stories
+        # Start reading now, before Textual sets up the terminal: the first files are
+        # parsed while the app starts, not after.
+        iterate = (
+            (lambda: (source(), source_total))
+            if source is not None
+            else path_loader(paths, max_bytes)
+        )
+        self.loader = Loader(iterate).start()
         for theme in _themes():
             self.register_theme(theme)
         self.theme = self._theme_name(config.theme)
@@ -120,6 +129,7 @@ class NewsdiffApp(App[int]):
                 source=self._source,
                 source_total=self._source_total,
                 stories=self._stories,
+                loader=self.loader,
             )
         )
 

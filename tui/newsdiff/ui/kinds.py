@@ -39,6 +39,19 @@ KIND_LABEL: Final = {
     SpanKind.PERCENT: "percent",
 }
 
+KIND_SHORT: Final = {
+    SpanKind.PERSON: "person",
+    SpanKind.ORG: "org",
+    SpanKind.PLACE: "place",
+    SpanKind.DATE: "date",
+    SpanKind.TIME: "time",
+    SpanKind.NUMBER: "num",
+    SpanKind.QUANTITY: "qty",
+    SpanKind.MONEY: "money",
+    SpanKind.PERCENT: "%",
+}
+"""Labels for the legend on narrow terminals, so it stays one line at 80 columns."""
+
 KIND_PLURAL: Final = {
     SpanKind.PERSON: "People",
     SpanKind.ORG: "Organisations",

@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 from textual.worker import get_current_worker
 
 from newsdiff.core.model import Article, Comparison, Document
@@ -22,6 +22,7 @@ from newsdiff.ui.compare_table import CompareTable, build_table
 from newsdiff.ui.screens.base import NewsdiffScreen
 from newsdiff.ui.widgets.compare_view import SEPARATOR_WIDTH, CompareView
 from newsdiff.ui.widgets.findings_panel import FindingsPanel
+from newsdiff.ui.widgets.key_bar import KeyBar
 from newsdiff.ui.widgets.legend import Legend
 
 LAYER_KEYS = (("diff", "word changes"), ("entities", "names"), ("values", "values"))
@@ -72,7 +73,7 @@ class CompareScreen(NewsdiffScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back", id="compare.back"),
         Binding("n", "step(1)", "Next finding", id="compare.next"),
-        Binding("N", "step(-1)", "Previous", id="compare.previous"),
+        Binding("N", "step(-1)", "Previous", show=False, id="compare.previous"),
         Binding("s", "swap", "Swap", id="compare.swap"),
         Binding("tab", "switch_focus", "Findings", id="compare.findings"),
         Binding(
@@ -81,7 +82,7 @@ class CompareScreen(NewsdiffScreen):
         Binding("1", "toggle_layer(0)", "Word changes", show=False, id="compare.toggle-diff"),
         Binding("2", "toggle_layer(1)", "Names", show=False, id="compare.toggle-entities"),
         Binding("3", "toggle_layer(2)", "Values", show=False, id="compare.toggle-values"),
-        Binding("e", "export", "Export", id="compare.export"),
+        Binding("e", "export", "Export", id="compare.export", show=False),
     ]
 
     def __init__(
@@ -112,7 +113,7 @@ class CompareScreen(NewsdiffScreen):
         legend.extra = [("removed", "diff--removed", None), ("added", "diff--added", None)]
         yield legend
         yield Static("Comparing…", id="compare-status", markup=False)
-        yield Footer()
+        yield KeyBar()
 
     @property
     def view(self) -> CompareView:

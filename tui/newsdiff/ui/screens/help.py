@@ -40,7 +40,7 @@ def collect_keys(screen: Screen) -> list[KeyHelp]:
             continue
         identity = (id(active.node), binding.action, binding.description)
         grouped.setdefault(identity, []).append(app.get_key_display(binding.with_key(key)))
-        where[identity] = _place(active.node, screen)
+        where[identity] = _place(active.node, screen, binding)
         ids[identity] = binding.id
     return [
         KeyHelp(tuple(dict.fromkeys(keys)), identity[2], where[identity], ids[identity])
@@ -48,7 +48,9 @@ def collect_keys(screen: Screen) -> list[KeyHelp]:
     ]
 
 
-def _place(node: DOMNode, screen: Screen) -> str:
+def _place(node: DOMNode, screen: Screen, binding: Binding) -> str:
+    if binding.id is None:
+        return "built in"  # Textual's own scrolling keys, kept for completeness
     if node is screen:
         return "this screen"
     if node is screen.app:
@@ -87,9 +89,9 @@ class HelpScreen(ModalScreen[None]):
         table.add_column("keys", style="bold", no_wrap=True)
         table.add_column("action", ratio=1)
         table.add_column("id", style="dim", no_wrap=True)
-        order = {"the focused panel": 0, "this screen": 1, "everywhere": 2}
+        order = {"this screen": 0, "the focused panel": 1, "everywhere": 2, "built in": 3}
         current = None
-        for item in sorted(self.keys, key=lambda k: order.get(k.where, 3)):
+        for item in sorted(self.keys, key=lambda k: order.get(k.where, 4)):
             if item.where != current:
                 current = item.where
                 table.add_row(Text(f"— {current} —", style="italic"), "", "")

@@ -1,15 +1,15 @@
 """The library: every loaded report, grouped by story, with a preview.
 
-Loading runs in a thread worker that puts articles in an inbox the screen drains ten
-times a second, so the list is usable from the first batch (even when one input is
-slow to read) and a 100,000-article folder
+Loading runs on a thread of its own (:mod:`newsdiff.ui.loader`, started with the app)
+that puts articles in an inbox the screen drains ten times a second, so the list is
+usable from the first batch (even when one input is slow to read) and a 100,000-article folder
 never freezes the screen; ``x`` stops it. Filtering runs in a worker too.
 """
 
 from __future__ import annotations
 
+import contextlib
 import time
-from collections import deque
 from collections.abc import Callable, Iterator
 from functools import partial
 from typing import ClassVar
@@ -20,19 +20,21 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.widgets import Footer, Header, Input, ProgressBar, Static
-from textual.worker import Worker, get_current_worker
+from textual.widgets import Input, ProgressBar, Static
+from textual.worker import get_current_worker
 
 from newsdiff.core.model import Article, Document, Problem
 from newsdiff.core.sanitize import visible_line
 from newsdiff.ui.commands import PaletteCommand
 from newsdiff.ui.filtering import Query, matching, parse_query
 from newsdiff.ui.library_model import COLUMNS, LibraryModel
+from newsdiff.ui.loader import Loader, path_loader
 from newsdiff.ui.paths import display_path
 from newsdiff.ui.screens.base import NewsdiffScreen
 from newsdiff.ui.stories import Grouping, StorySource, default_story_source
 from newsdiff.ui.widgets.article_list import HEADINGS, ArticleList
 from newsdiff.ui.widgets.article_view import ArticleView
+from newsdiff.ui.widgets.key_bar import KeyBar
 from newsdiff.ui.widgets.list_header import ListHeader
 
 ArticleSource = Callable[[], Iterator[Article | Problem]]
@@ -40,6 +42,10 @@ ArticleSource = Callable[[], Iterator[Article | Problem]]
 
 BATCH_SECONDS = 0.1
 """How often the screen takes what the loading worker has read so far."""
+
+PROGRESS_AFTER_SECONDS = 0.3
+"""A progress bar appears only when loading takes longer than this (most loads of a
+few files are done before a bar would be seen, and mounting one costs start time)."""
 
 MAX_PROBLEM_NOTICES = 5
 """Skipped inputs shown one by one; the rest are summed up in one notification."""
@@ -78,16 +84,19 @@ class LibraryScreen(NewsdiffScreen):
         self,
         paths: list[str],
         *,
-        max_bytes: int,
+        max_bytes: int | None = None,
         source: ArticleSource | None = None,
         source_total: int | None = None,
         stories: StorySource | None = None,
+        loader: Loader | None = None,
     ) -> None:
         super().__init__()
         self.paths = paths
         self.max_bytes = max_bytes
         self.source = source
         self.source_total = source_total
+        self.loader = loader
+        """Reads the inputs; the app starts one early, else the screen starts its own."""
         self.story_source = stories or default_story_source()
         self.model = LibraryModel()
         self.problems: list[Problem] = []
@@ -99,15 +108,11 @@ class LibraryScreen(NewsdiffScreen):
         self.documents: dict[int, Document] = {}
         """Analysed articles (previews and readers reuse them)."""
         self.load_seconds: float | None = None
-        self._inbox: deque[Article | Problem] = deque()
-        """Filled by the loading thread, drained by the screen (deque appends are atomic)."""
-        self._progress: tuple[int, int | None] = (0, None)
         self._filter_generation = 0
 
     # -- layout ------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        yield Header()
         article_list = ArticleList(self.model, id="articles")
         with Horizontal(id="library-main"):
             with Vertical(id="list-pane"):
@@ -119,70 +124,61 @@ class LibraryScreen(NewsdiffScreen):
                 preview.can_focus = False
                 yield preview
         with Horizontal(id="load-bar"):
-            yield ProgressBar(total=None, show_eta=False, id="load-progress")
             yield Static("Loading…", id="load-status", markup=False)
-        yield Input(placeholder="filter: words, outlet:…, lang:…, entity:…, title:…", id="filter")
         yield Static("", id="library-status", markup=False)
-        yield Footer()
+        yield KeyBar()
 
     @property
     def article_list(self) -> ArticleList:
         return self.query_one("#articles", ArticleList)
 
     def on_mount(self) -> None:
-        self.query_one("#filter", Input).display = False
         self.article_list.focus()
         self.is_loading = True
         self._started = time.perf_counter()
+        if self.loader is None:
+            self.loader = Loader(self._iterate).start()
         self._drain_timer = self.set_interval(BATCH_SECONDS, self._drain)
-        self.load_articles()
+        # Woken from the loader thread when it ends; if it already has, drain now.
+        app = self.app
+
+        def wake() -> None:  # on the loader thread
+            with contextlib.suppress(RuntimeError):  # the app may be closing
+                app.call_from_thread(self._drain)
+
+        self.loader.on_finish = wake
+        if self.loader.finished:
+            self._drain()
 
     # -- loading -----------------------------------------------------------------------
 
     def _iterate(self) -> tuple[Iterator[Article | Problem], int | None]:
         if self.source is not None:
             return self.source(), self.source_total
-        from newsdiff.core.ingest import iter_load
-        from newsdiff.core.ingest.discover import expand_paths
-
-        inputs, _ = expand_paths(self.paths)
-        return iter_load(self.paths, max_bytes=self.max_bytes), len(inputs) or None
-
-    @work(thread=True, exclusive=True, group="load", exit_on_error=False)
-    def load_articles(self) -> None:
-        """Read the inputs into the inbox; the screen drains it on a timer."""
-        worker = get_current_worker()
-        items, total = self._iterate()
-        self._progress = (0, total)
-        inputs_seen = 0
-        last_input = None
-        for item in items:
-            if worker.is_cancelled:
-                break
-            base = _input_of(item.path)
-            if base != last_input:
-                inputs_seen += 1
-                last_input = base
-                self._progress = (inputs_seen, total)
-            self._inbox.append(item)
-        self.app.call_from_thread(self._loaded, worker.is_cancelled)
+        return path_loader(self.paths, self.max_bytes)()
 
     def _drain(self) -> None:
-        """Move what the loader has read so far into the list (runs on a timer)."""
-        batch: list[Article | Problem] = []
-        inbox = self._inbox
-        while inbox:
-            batch.append(inbox.popleft())
-        done, total = self._progress
+        """Move what the loader has read so far into the list (timer, and once at the end)."""
+        loader = self.loader
+        if loader is None or not self.is_loading:
+            return
+        finished = loader.finished  # read before draining, so nothing read is left behind
+        batch = loader.drain()
         if batch:
             self._add_batch(batch)
-        bar = self.query_one("#load-progress", ProgressBar)
-        if total:
+        if finished:
+            self._loaded(loader)
+            return
+        done, total = loader.progress
+        bar = next(self.query("#load-progress").results(ProgressBar), None)
+        if bar is None and self._slow_load():
+            bar = ProgressBar(total=None, show_eta=False, id="load-progress")
+            self.query_one("#load-bar").mount(bar, before=0)
+        if bar is not None and total:
             bar.update(total=total, progress=min(done, total))
-        if self.is_loading:
-            self.query_one("#load-status", Static).update(
-                Text(f"Loading {done:,}{f' of {total:,}' if total else ''} inputs… (x stops)")
-            )
+        self.query_one("#load-status", Static).update(
+            Text(f"Loading {done:,}{f' of {total:,}' if total else ''} inputs… (x stops)")
+        )
 
     def _add_batch(self, batch: list[Article | Problem]) -> None:
         articles = [item for item in batch if isinstance(item, Article)]
@@ -203,10 +199,18 @@ class LibraryScreen(NewsdiffScreen):
             self.article_list.refresh_entries(keep=keep)
         self._status()
 
-    def _loaded(self, cancelled: bool) -> None:
+    def _loaded(self, loader: Loader) -> None:
         self.is_loading = False
         self._drain_timer.stop()
-        self._drain()
+        cancelled = loader.cancelled
+        if loader.error is not None:
+            error = loader.error
+            self.notify(
+                f"{type(error).__name__}: {error}",
+                title="Loading failed",
+                severity="error",
+                markup=False,
+            )
         self.load_seconds = time.perf_counter() - self._started
         self.query_one("#load-bar").display = False
         extra = len(self.problems) - MAX_PROBLEM_NOTICES
@@ -235,18 +239,16 @@ class LibraryScreen(NewsdiffScreen):
         self.model.rebuild()
         self.article_list.refresh_entries(keep=keep)
 
-    def worker_failed(self, worker: Worker) -> None:
-        if worker.group == "load" and self.is_loading:
-            self._loaded(cancelled=False)
-
     def action_stop_loading(self) -> None:
-        self.workers.cancel_group(self, "load")
+        if self.loader is not None:
+            self.loader.cancel()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "stop_loading":
             return self.is_loading
         if action == "clear_filter":
-            return bool(self.query_text) or self.query_one("#filter", Input).display
+            field = self._filter_field()
+            return bool(self.query_text) or (field is not None and field.display)
         return True
 
     # -- status and preview ------------------------------------------------------------
@@ -355,17 +357,31 @@ class LibraryScreen(NewsdiffScreen):
         documents = [self.documents.get(i) for i in chosen]
         self.app.open_comparison(articles, documents)  # type: ignore[attr-defined]
 
+    def _slow_load(self) -> bool:
+        """True once loading has taken long enough to deserve a progress bar."""
+        return time.perf_counter() - self._started > PROGRESS_AFTER_SECONDS
+
+    def _filter_field(self) -> Input | None:
+        """The filter input, mounted the first time it is needed."""
+        return next(self.query("#filter").results(Input), None)
+
     def action_filter(self) -> None:
-        field = self.query_one("#filter", Input)
+        field = self._filter_field()
+        if field is None:
+            field = Input(
+                placeholder="filter: words, outlet:…, lang:…, entity:…, title:…", id="filter"
+            )
+            self.mount(field, before=self.query_one("#library-status"))
         field.display = True
         field.value = self.query_text
         field.focus()
         self.refresh_bindings()
 
     def action_clear_filter(self) -> None:
-        field = self.query_one("#filter", Input)
-        field.value = ""
-        field.display = False
+        field = self._filter_field()
+        if field is not None:
+            field.value = ""
+            field.display = False
         self._set_query("")
         self.article_list.focus()
         self.refresh_bindings()
@@ -496,9 +512,3 @@ class LibraryScreen(NewsdiffScreen):
             yield PaletteCommand(
                 "Stop loading", "Keep what is loaded (x)", self.action_stop_loading
             )
-
-
-def _input_of(path: str) -> str:
-    """The input an article came from (``feed.xml#3`` → ``feed.xml``)."""
-    base, hash_mark, item = path.rpartition("#")
-    return base if hash_mark and item.isdigit() else path

@@ -11,7 +11,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from newsdiff.core.model import Article, Document, SpanKind
 from newsdiff.core.sanitize import visible_line
@@ -20,6 +20,7 @@ from newsdiff.ui.kinds import KIND_LABEL, KIND_ORDER, layer_of
 from newsdiff.ui.paths import display_path
 from newsdiff.ui.screens.base import NewsdiffScreen
 from newsdiff.ui.widgets.article_view import ArticleView
+from newsdiff.ui.widgets.key_bar import KeyBar
 from newsdiff.ui.widgets.legend import Legend
 from newsdiff.ui.widgets.span_panel import SpanPanel
 
@@ -49,12 +50,12 @@ class ReaderScreen(NewsdiffScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back", id="reader.back"),
         Binding("n", "step(1)", "Next", id="reader.next"),
-        Binding("N", "step(-1)", "Previous", id="reader.previous"),
+        Binding("N", "step(-1)", "Previous", show=False, id="reader.previous"),
         Binding("slash", "search", "Search", id="reader.search"),
         Binding("tab", "switch_focus", "Panel", id="reader.panel"),
         Binding("B", "toggle_boilerplate", "Boilerplate", show=False, id="reader.boilerplate"),
         Binding("p", "toggle_panel", "Show/hide panel", show=False, id="reader.toggle-panel"),
-        Binding("e", "export", "Export", id="reader.export"),
+        Binding("e", "export", "Export", id="reader.export", show=False),
         *_kind_bindings(),
     ]
 
@@ -79,9 +80,8 @@ class ReaderScreen(NewsdiffScreen):
         legend = Legend(id="legend")
         legend.hidden = set(self.hidden)
         yield legend
-        yield Input(placeholder="search the article (enter: keep, escape: clear)", id="search")
         yield Static("", id="reader-status", markup=False)
-        yield Footer()
+        yield KeyBar()
 
     def _title(self) -> Text:
         article = self.article
@@ -104,7 +104,6 @@ class ReaderScreen(NewsdiffScreen):
         return self.query_one("#spans", SpanPanel)
 
     def on_mount(self) -> None:
-        self.query_one("#search", Input).display = False
         if self.document is None:
             self.body.set_document(Document(self.article, ()))
             self._analyse()
@@ -135,9 +134,13 @@ class ReaderScreen(NewsdiffScreen):
 
     # -- actions -----------------------------------------------------------------------
 
+    def _search_field(self) -> Input | None:
+        """The search input, mounted the first time it is needed."""
+        return next(self.query("#search").results(Input), None)
+
     def action_back(self) -> None:
-        search = self.query_one("#search", Input)
-        if search.display or self.body.search:
+        search = self._search_field()
+        if (search is not None and search.display) or self.body.search:
             self._close_search(clear=True)
             return
         self.app.pop_screen()
@@ -181,7 +184,12 @@ class ReaderScreen(NewsdiffScreen):
             self.panel.focus()
 
     def action_search(self) -> None:
-        search = self.query_one("#search", Input)
+        search = self._search_field()
+        if search is None:
+            search = Input(
+                placeholder="search the article (enter: keep, escape: clear)", id="search"
+            )
+            self.mount(search, before=self.query_one("#reader-status"))
         search.display = True
         search.value = self.body.search
         search.focus()
@@ -224,12 +232,14 @@ class ReaderScreen(NewsdiffScreen):
         self._close_search(clear=False)
 
     def _close_search(self, clear: bool) -> None:
-        search = self.query_one("#search", Input)
+        search = self._search_field()
         if clear:
-            search.value = ""
+            if search is not None:
+                search.value = ""
             self.body.set_search("")
             self._status()
-        search.display = False
+        if search is not None:
+            search.display = False
         self.body.focus()
 
     @on(SpanPanel.Chosen)

@@ -23,7 +23,7 @@ from textual.strip import Strip
 from newsdiff.core.sanitize import visible_line
 from newsdiff.ui.library_model import COLUMNS, LibraryModel
 
-FIXED_WIDTHS: Final = {"outlet": 14, "date": 10, "language": 4, "length": 6, "overlap": 7}
+FIXED_WIDTHS: Final = {"outlet": 12, "date": 10, "language": 4, "length": 6, "overlap": 7}
 """Cells per column (the title takes what is left)."""
 
 HEADINGS: Final = {
@@ -43,12 +43,12 @@ def columns_for(width: int) -> list[tuple[str, int]]:
     """Which columns fit in ``width`` cells, and how wide each is.
 
     Narrow terminals drop the overlap, language and length columns (in that order)
-    before the title gets shorter than 24 cells.
+    before the title gets shorter than 20 cells.
     """
     shown = list(COLUMNS[1:])
     for drop in ("overlap", "language", "length", "outlet"):
         used = MARK_WIDTH + sum(FIXED_WIDTHS[c] + 1 for c in shown)
-        if width - used >= 24:
+        if width - used >= 20:
             break
         shown.remove(drop)
     used = MARK_WIDTH + sum(FIXED_WIDTHS[c] + 1 for c in shown)

@@ -9,7 +9,16 @@ from rich.text import Text
 from textual.widget import Widget
 
 from newsdiff.core.model import SpanKind
-from newsdiff.ui.kinds import KIND_CLASS, KIND_COMPONENT_CLASSES, KIND_LABEL, KIND_ORDER
+from newsdiff.ui.kinds import (
+    KIND_CLASS,
+    KIND_COMPONENT_CLASSES,
+    KIND_LABEL,
+    KIND_ORDER,
+    KIND_SHORT,
+)
+
+COMPACT_BELOW = 100
+"""Narrower than this, the legend uses short labels."""
 
 
 class Legend(Widget):
@@ -45,18 +54,20 @@ class Legend(Widget):
         text = Text(end="")
         key_style = self.get_component_rich_style("legend--key")
         off = self.get_component_rich_style("legend--off")
+        compact = 0 < self.size.width < COMPACT_BELOW
+        labels = KIND_SHORT if compact else KIND_LABEL
         for number, kind in enumerate(KIND_ORDER, start=1):
             if text:
                 text.append(" ")
             if self.numbered:
                 text.append(f"{number}", key_style)
-            label = f" {KIND_LABEL[kind]} "
+            label = f" {labels[kind]} "
             text.append(
                 label,
                 off if kind in self.hidden else self.get_component_rich_style(KIND_CLASS[kind]),
             )
         for label, component, key in self.extra:
-            text.append("  ")
+            text.append(" " if compact else "  ")
             if key:
                 text.append(key, key_style)
             text.append(f" {label} ", self.get_component_rich_style(component))
