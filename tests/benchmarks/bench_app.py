@@ -13,6 +13,8 @@ Figures:
   app composes (the key handled, the new page laid out and painted) at N articles;
   budget 50 ms. ``DataTable`` with the same rows is measured once as a reference in
   the note (why the list is a line-API widget).
+- **reader open / page down / next highlight**: a generated article of N sentences
+  with a highlight in each; budgets 2 s, 50 ms and 50 ms.
 - **compare open / page down / next finding**: a generated pair of N sentences each
   (hand-built comparison: the engine's own time is its issue's benchmark); budgets
   2 s, 50 ms and 50 ms.
@@ -240,6 +242,30 @@ async def _compare(sentences: int, presses: int) -> tuple[float, list[float], li
     return opened, pages, findings
 
 
+async def _reader(sentences: int, presses: int) -> tuple[float, list[float], list[float]]:
+    from newsdiff.ui.app import NewsdiffApp
+    from newsdiff.ui.config import Config
+    from newsdiff.ui.screens.reader import ReaderScreen
+    from newsdiff.ui.widgets.article_view import ArticleView
+    from tests.ui.fixtures import synthetic_long_document
+
+    document = synthetic_long_document(sentences)
+    app = NewsdiffApp([], config=Config(), source=lambda: iter(()))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        start = time.perf_counter()
+        screen = ReaderScreen(document.article, document)
+        await app.push_screen(screen)
+        view = screen.query_one("#body", ArticleView)
+        while view.line_count == 0:
+            await pilot.pause(0.001)
+        await pilot.pause()
+        opened = time.perf_counter() - start
+        pages = await _press_times(pilot, "pagedown", presses)
+        steps = await _press_times(pilot, "n", presses)
+    return opened, pages, steps
+
+
 def run(scale: str) -> list[Figure]:
     sizes = SIZES[scale]
     count, sentences, presses = sizes["articles"], sizes["sentences"], sizes["presses"]
@@ -270,6 +296,22 @@ def run(scale: str) -> list[Figure]:
             f"painting the list's page alone {paint * 1000:.1f} ms",
         )
     )
+
+    opened, pages, steps = asyncio.run(_reader(sentences, presses))
+    figures.append(
+        Figure(f"reader open, {sentences:,} sentences", opened, "budget", 2.0, target=1.0)
+    )
+    for label, times in (("page down", pages), ("next highlight", steps)):
+        figures.append(
+            Figure(
+                f"reader {label}, {sentences:,} sentences",
+                statistics.median(times),
+                "budget",
+                0.05,
+                target=1.0,
+                note=f"median of {presses} presses, key to frame; max {max(times) * 1000:.0f} ms",
+            )
+        )
 
     opened, pages, findings = asyncio.run(_compare(sentences, presses))
     figures.append(

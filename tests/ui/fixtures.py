@@ -276,3 +276,24 @@ def _synthetic_document(path: str, sentences: list[str]) -> Document:
         cursor += len(sentence) + 1
     article = Article(path=path, text=text, title=path, language="en")
     return Document(article, tuple(out))
+
+
+def synthetic_long_document(sentences: int) -> Document:
+    """A long article: ``sentences`` sentences, five to a paragraph, a number span in each."""
+    document = synthetic_comparison(sentences).left
+    text = document.text
+    spans = []
+    for sentence in document.sentences:
+        start = text.rfind(" ", sentence.start, sentence.end) + 1
+        end = sentence.end - 1
+        spans.append(
+            Span(
+                SpanKind.NUMBER,
+                start,
+                end,
+                text[start:end],
+                text[start:end],
+                sentence=sentence.index,
+            )
+        )
+    return replace(document, spans=tuple(spans))

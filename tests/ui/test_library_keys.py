@@ -460,3 +460,21 @@ def test_clicking_a_heading_sorts_and_clicking_a_row_moves() -> None:
             assert _list(app).cursor == 3
 
     run(scenario)
+
+
+def test_entity_filter_analyses_the_library_then_filters() -> None:
+    async def scenario() -> None:
+        app = library_app()
+        async with app.run_test(size=(120, 36)) as pilot:
+            await settle(pilot)
+            screen = _screen(app)
+            await pilot.press("slash", *"entity:7000 jenazah", "enter")
+            await settle(pilot)
+            await settle(pilot)
+            assert len(screen.entities) == 8
+            shown = {
+                screen.model.articles[i].path.rsplit("/", 1)[-1][:3] for i in screen.model.entries
+            }
+            assert shown == {"001", "004"}
+
+    run(scenario)

@@ -41,12 +41,12 @@ class ArticleView(ScrollView, can_focus=True):
         "text--current",
     }
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j", "scroll_down", "Down", show=False, id="text.down"),
-        Binding("k", "scroll_up", "Up", show=False, id="text.up"),
-        Binding("space", "page_down", "Page down", show=False, id="text.page-down"),
-        Binding("b", "page_up", "Page up", show=False, id="text.page-up"),
-        Binding("g", "scroll_home", "Top", show=False, id="text.top"),
-        Binding("G", "scroll_end", "Bottom", show=False, id="text.bottom"),
+        Binding("j,down", "lines(1)", "Down", show=False, id="text.down"),
+        Binding("k,up", "lines(-1)", "Up", show=False, id="text.up"),
+        Binding("space,pagedown", "page(1)", "Page down", show=False, id="text.page-down"),
+        Binding("b,pageup", "page(-1)", "Page up", show=False, id="text.page-up"),
+        Binding("g,home", "edge(0)", "Top", show=False, id="text.top"),
+        Binding("G,end", "edge(1)", "Bottom", show=False, id="text.bottom"),
     ]
 
     class TargetChanged(Message):
@@ -274,6 +274,18 @@ class ArticleView(ScrollView, can_focus=True):
         if top <= line < top + height:
             return
         self.scroll_to(y=max(0, line - height // 3), animate=False, immediate=True)
+
+    # -- scrolling (immediate, like less: no animation to wait for) --------------------
+
+    def action_lines(self, count: int) -> None:
+        self.scroll_to(y=self.scroll_y + count, animate=False, immediate=True)
+
+    def action_page(self, direction: int) -> None:
+        height = self.scrollable_content_region.height or self.size.height
+        self.scroll_to(y=self.scroll_y + direction * height, animate=False, immediate=True)
+
+    def action_edge(self, end: int) -> None:
+        self.scroll_to(y=self.max_scroll_y if end else 0, animate=False, immediate=True)
 
     # -- drawing -----------------------------------------------------------------------
 
