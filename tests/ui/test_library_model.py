@@ -98,3 +98,19 @@ def test_articles_added_while_filtered_are_visible_until_filtered(model: Library
 def test_word_count_is_cheap_and_close() -> None:
     assert word_count("satu dua\ntiga") == 3
     assert word_count("") == 0
+
+
+def test_compare_choice_marked_story_or_the_whole_small_library(model: LibraryModel) -> None:
+    assert model.compare_choice(0) == [0, 1, 2]  # three single reports: all of them
+    model.toggle_mark(2)
+    assert model.compare_choice(0) == [2, 0]  # the marked one is the pivot
+    assert "mark another" in model.compare_choice(2)
+    model.toggle_mark(1)
+    assert model.compare_choice(0) == [2, 1]
+    model.clear_marks()
+    model.set_grouping(Grouping((Story((0, 2)), Story((1,)))))
+    model.rebuild()
+    assert model.compare_choice(~0) == [0, 2]
+    model.add([_article(f"x{i}") for i in range(5)])
+    model.rebuild()
+    assert "Mark two or more" in model.compare_choice(1)

@@ -189,6 +189,27 @@ class LibraryModel:
     def clear_marks(self) -> None:
         self.marks.clear()
 
+    def compare_choice(self, entry: int | None) -> list[int] | str:
+        """The reports ``c`` compares (pivot first), or why there are none.
+
+        The marked reports when two or more are marked; one marked report with the
+        report (or story) under the cursor; else the reports of the story under the
+        cursor; else, when only two to four single reports are loaded (``newsdiff A
+        B``), all of them.
+        """
+        marked = self.marked()
+        if len(marked) >= 2:
+            return marked
+        if len(marked) == 1:
+            if entry is not None and self.lead_article(entry) not in marked:
+                return [marked[0], *[m for m in self.members(entry) if m != marked[0]]]
+            return "One report is marked: mark another with space, then press c."
+        if entry is not None and len(self.members(entry)) >= 2:
+            return list(self.members(entry))
+        if 2 <= len(self.articles) <= 4 and all(len(s.members) == 1 for s in self.stories):
+            return list(range(len(self.articles)))
+        return "Mark two or more reports with space, then press c."
+
     def index_of(self, entry: int, hint: int = 0) -> int | None:
         """Where ``entry`` is in :attr:`entries` (None when filtered out)."""
         entries = self.entries

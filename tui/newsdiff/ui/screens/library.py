@@ -2,8 +2,9 @@
 
 Loading runs on a thread of its own (:mod:`newsdiff.ui.loader`, started with the app)
 that puts articles in an inbox the screen drains ten times a second, so the list is
-usable from the first batch (even when one input is slow to read) and a 100,000-article folder
-never freezes the screen; ``x`` stops it. Filtering runs in a worker too.
+usable from the first batch (even when one input is slow to read) and a
+100,000-article folder never freezes the screen; ``x`` stops it. Filtering runs in a
+worker too.
 """
 
 from __future__ import annotations
@@ -21,21 +22,20 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Input, ProgressBar, Static
-from textual.worker import get_current_worker
 
 from newsdiff.core.model import Article, Document, Problem
 from newsdiff.core.sanitize import visible_line
 from newsdiff.ui.commands import PaletteCommand
-from newsdiff.ui.filtering import Query, matching, parse_query
+from newsdiff.ui.filtering import Query, matching
 from newsdiff.ui.library_model import COLUMNS, LibraryModel
 from newsdiff.ui.loader import Loader, path_loader
-from newsdiff.ui.paths import display_path
 from newsdiff.ui.screens.base import NewsdiffScreen
 from newsdiff.ui.stories import Grouping, StorySource, default_story_source
 from newsdiff.ui.widgets.article_list import HEADINGS, ArticleList
-from newsdiff.ui.widgets.article_view import ArticleView
+from newsdiff.ui.widgets.filter_bar import FilterBar
 from newsdiff.ui.widgets.key_bar import KeyBar
 from newsdiff.ui.widgets.list_header import ListHeader
+from newsdiff.ui.widgets.preview import Preview
 
 ArticleSource = Callable[[], Iterator[Article | Problem]]
 """Yields articles (and problems) for the library; the default reads the paths."""
@@ -108,7 +108,6 @@ class LibraryScreen(NewsdiffScreen):
         self.documents: dict[int, Document] = {}
         """Analysed articles (previews and readers reuse them)."""
         self.load_seconds: float | None = None
-        self._filter_generation = 0
 
     # -- layout ------------------------------------------------------------------------
 
@@ -118,11 +117,7 @@ class LibraryScreen(NewsdiffScreen):
             with Vertical(id="list-pane"):
                 yield ListHeader(article_list, id="list-header")
                 yield article_list
-            with Vertical(id="preview"):
-                yield Static("", id="preview-title", markup=False)
-                preview = ArticleView(id="preview-body")
-                preview.can_focus = False
-                yield preview
+            yield Preview(self.documents, id="preview")
         with Horizontal(id="load-bar"):
             yield Static("Loading…", id="load-status", markup=False)
         yield Static("", id="library-status", markup=False)
@@ -272,46 +267,7 @@ class LibraryScreen(NewsdiffScreen):
 
     @on(ArticleList.Highlighted)
     def _highlighted(self, event: ArticleList.Highlighted) -> None:
-        if event.entry is None:
-            self.query_one("#preview-title", Static).update("")
-            self.query_one("#preview-body", ArticleView).set_document(None)
-            return
-        index = self.model.lead_article(event.entry)
-        article = self.model.articles[index]
-        title = Text(visible_line(article.title), style="bold", end="")
-        details = [article.outlet, article.published, article.language, display_path(article.path)]
-        title.append("\n" + " · ".join(visible_line(d) for d in details if d), style="dim")
-        story = self.model.stories[self.model.story_at(event.entry)]
-        if len(story.members) > 1:
-            title.append(f"\nstory of {len(story.members)} reports", style="italic")
-        if story.related:
-            titles = [
-                self.model.articles[self.model.stories[r].members[0]].title for r in story.related
-            ]
-            title.append(
-                "\nrelated: " + "; ".join(visible_line(t) for t in titles[:3]), style="italic"
-            )
-        self.query_one("#preview-title", Static).update(title)
-        document = self.documents.get(index) or Document(article, ())
-        self.query_one("#preview-body", ArticleView).set_document(document)
-        if index not in self.documents:
-            self._analyse_preview(index)
-
-    @work(thread=True, exclusive=True, group="preview", exit_on_error=False)
-    def _analyse_preview(self, index: int) -> None:
-        from newsdiff.ui.engine import analyze_articles
-
-        time.sleep(0.05)  # let a fast-moving cursor settle before doing the work
-        if get_current_worker().is_cancelled:
-            return
-        document = analyze_articles([self.model.articles[index]])[0]
-        self.app.call_from_thread(self._preview_ready, index, document)
-
-    def _preview_ready(self, index: int, document: Document) -> None:
-        self.documents[index] = document
-        entry = self.article_list.current_entry
-        if entry is not None and self.model.lead_article(entry) == index:
-            self.query_one("#preview-body", ArticleView).set_document(document)
+        self.query_one(Preview).show(self.model, event.entry)
 
     # -- actions -----------------------------------------------------------------------
 
@@ -330,28 +286,10 @@ class LibraryScreen(NewsdiffScreen):
 
         self.app.push_screen(ReaderScreen(self.model.articles[index], self.documents.get(index)))
 
-    def compare_selection(self) -> list[int] | None:
-        """Which reports ``c`` would compare, or None (with the reason notified)."""
-        model = self.model
-        marked = model.marked()
-        if len(marked) >= 2:
-            return marked
-        entry = self.article_list.current_entry
-        if len(marked) == 1:
-            if entry is not None and model.lead_article(entry) not in marked:
-                return [marked[0], *[m for m in model.members(entry) if m != marked[0]]]
-            self.notify("One report is marked: mark another with space, then press c.")
-            return None
-        if entry is not None and len(model.members(entry)) >= 2:
-            return list(model.members(entry))
-        if 2 <= len(model.articles) <= 4 and all(len(s.members) == 1 for s in model.stories):
-            return list(range(len(model.articles)))
-        self.notify("Mark two or more reports with space, then press c.")
-        return None
-
     def action_compare(self) -> None:
-        chosen = self.compare_selection()
-        if chosen is None:
+        chosen = self.model.compare_choice(self.article_list.current_entry)
+        if isinstance(chosen, str):
+            self.notify(chosen)
             return
         articles = [self.model.articles[i] for i in chosen]
         documents = [self.documents.get(i) for i in chosen]
@@ -361,16 +299,14 @@ class LibraryScreen(NewsdiffScreen):
         """True once loading has taken long enough to deserve a progress bar."""
         return time.perf_counter() - self._started > PROGRESS_AFTER_SECONDS
 
-    def _filter_field(self) -> Input | None:
+    def _filter_field(self) -> FilterBar | None:
         """The filter input, mounted the first time it is needed."""
-        return next(self.query("#filter").results(Input), None)
+        return next(self.query("#filter").results(FilterBar), None)
 
     def action_filter(self) -> None:
         field = self._filter_field()
         if field is None:
-            field = Input(
-                placeholder="filter: words, outlet:…, lang:…, entity:…, title:…", id="filter"
-            )
+            field = FilterBar(self.model, self.entities, self.documents, id="filter")
             self.mount(field, before=self.query_one("#library-status"))
         field.display = True
         field.value = self.query_text
@@ -382,43 +318,21 @@ class LibraryScreen(NewsdiffScreen):
         if field is not None:
             field.value = ""
             field.display = False
-        self._set_query("")
+            field.apply("")
         self.article_list.focus()
         self.refresh_bindings()
 
-    @on(Input.Changed, "#filter")
-    def _filter_changed(self, event: Input.Changed) -> None:
-        self._set_query(event.value)
-
     @on(Input.Submitted, "#filter")
     def _filter_submitted(self) -> None:
-        field = self.query_one("#filter", Input)
+        field = self.query_one("#filter", FilterBar)
         field.display = bool(self.query_text)
         self.article_list.focus()
         self.refresh_bindings()
 
-    def _set_query(self, text: str) -> None:
-        self.query_text = text.strip()
-        self.filter_query = parse_query(self.query_text)
-        if self.filter_query.uses_entities and len(self.entities) < len(self.model.articles):
-            self._index_entities()
-        self._filter_generation += 1
-        self._run_filter(self.filter_query, self._filter_generation)
-
-    @work(thread=True, exclusive=True, group="filter", exit_on_error=False)
-    def _run_filter(self, query: Query, generation: int) -> None:
-        worker = get_current_worker()
-        if not query:
-            self.app.call_from_thread(self._apply_filter, None, generation)
-            return
-        articles = list(self.model.articles)
-        flags = matching(articles, query, self.entities, lambda: worker.is_cancelled)
-        if flags is not None and not worker.is_cancelled:
-            self.app.call_from_thread(self._apply_filter, flags, generation)
-
-    def _apply_filter(self, flags: list[bool] | None, generation: int) -> None:
-        if generation != self._filter_generation:
-            return  # a newer filter was typed meanwhile; its result is the one to show
+    @on(FilterBar.Applied)
+    def _filter_applied(self, event: FilterBar.Applied) -> None:
+        self.query_text, self.filter_query = event.text, event.query
+        flags = event.flags
         if flags is not None and len(flags) < len(self.model.articles):
             # Articles that arrived while the filter ran: test them now (a small batch).
             rest = self.model.articles[len(flags) :]
@@ -429,23 +343,6 @@ class LibraryScreen(NewsdiffScreen):
         self.model.rebuild()
         self.article_list.refresh_entries(keep=keep)
         self._status()
-
-    @work(thread=True, exclusive=True, group="entities", exit_on_error=False)
-    def _index_entities(self) -> None:
-        from newsdiff.ui.engine import analyze_articles
-
-        worker = get_current_worker()
-        articles = list(self.model.articles)
-        for index, article in enumerate(articles):
-            if worker.is_cancelled:
-                return
-            if index in self.entities:
-                continue
-            document = self.documents.get(index) or analyze_articles([article])[0]
-            names = {s.text.casefold() for s in document.spans}
-            names |= {s.value.casefold() for s in document.spans}
-            self.entities[index] = frozenset(names)
-        self.app.call_from_thread(self._set_query, self.query_text)
 
     def action_sort_next(self) -> None:
         model = self.model
