@@ -197,10 +197,11 @@ def known_binding_ids() -> set[str]:
     """Every binding id a keymap may override (from every screen and widget class)."""
     from newsdiff.ui.screens.compare import CompareScreen
     from newsdiff.ui.screens.help import HelpScreen
-    from newsdiff.ui.screens.reader import ReaderScreen
+    from newsdiff.ui.screens.reader import ReaderScreen, SearchInput
     from newsdiff.ui.widgets.article_list import ArticleList
     from newsdiff.ui.widgets.article_view import ArticleView
     from newsdiff.ui.widgets.compare_view import CompareView
+    from newsdiff.ui.widgets.filter_bar import FilterBar
     from newsdiff.ui.widgets.findings_panel import FindingsPanel
     from newsdiff.ui.widgets.span_panel import SpanPanel
 
@@ -216,6 +217,8 @@ def known_binding_ids() -> set[str]:
         CompareView,
         FindingsPanel,
         SpanPanel,
+        FilterBar,
+        SearchInput,
     )
     for cls in classes:
         for binding in cls.BINDINGS:

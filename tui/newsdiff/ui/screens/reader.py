@@ -38,6 +38,15 @@ def _kind_bindings() -> list[BindingType]:
     ]
 
 
+class SearchInput(Input):
+    """The reader's ``/`` search field (enter keeps the hits, escape clears them)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "submit", "Keep search", id="search.keep"),
+        Binding("escape", "screen.back", "Clear search", id="search.clear"),
+    ]
+
+
 class ReaderScreen(NewsdiffScreen):
     """An article, its highlights, a panel of what it names, and search."""
 

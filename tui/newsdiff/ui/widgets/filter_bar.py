@@ -9,8 +9,10 @@ kind of worker) so names and values can be matched.
 from __future__ import annotations
 
 from collections.abc import MutableMapping
+from typing import ClassVar
 
 from textual import work
+from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import Input
 from textual.worker import get_current_worker
@@ -24,6 +26,11 @@ PLACEHOLDER = "filter: words, outlet:…, lang:…, entity:…, title:…  (ente
 
 class FilterBar(Input):
     """Type to filter the library; the result arrives as :class:`FilterBar.Applied`."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "submit", "Keep filter", id="filter.keep"),
+        Binding("escape", "screen.clear_filter", "Clear filter", id="filter.clear"),
+    ]
 
     class Applied(Message):
         """Which articles pass (None: no filter), for the query typed."""

@@ -8,13 +8,17 @@ still press the key) and only repaints when the bindings change.
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import ClassVar, Final
 
 from rich.text import Text
 from textual import events
 from textual.binding import Binding
+from textual.keys import key_to_character
 from textual.screen import Screen
 from textual.widget import Widget
+
+_CHARACTERS: Final = {"slash": "/"}
+"""Keys Textual's ``key_to_character`` does not map back (its Unicode name differs)."""
 
 
 class KeyBar(Widget):
@@ -51,10 +55,15 @@ class KeyBar(Widget):
         """(display, description, key) for each binding worth showing, in order."""
         seen: set[str] = set()
         entries: list[tuple[str, str, str]] = []
+        focused = self.screen.focused
+        consumes = getattr(focused, "check_consume_key", None)
         for key, active in self.screen.active_bindings.items():
             binding = active.binding
             if not binding.show or not active.enabled or binding.action in seen:
                 continue
+            character = key_to_character(key) or _CHARACTERS.get(key)
+            if consumes is not None and consumes(key, character):
+                continue  # typing goes to the focused input, not to this binding
             seen.add(binding.action)
             entries.append((self.app.get_key_display(binding), binding.description, key))
         return entries
