@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from hypothesis import given
 from hypothesis import strategies as st
 from rich.cells import cell_len
@@ -73,3 +75,31 @@ def test_every_source_character_is_on_exactly_one_line(text: str, width: int) ->
         if line.columns is None:
             assert line.display == text[line.start : line.end].replace("\t", " ")
     assert covered + text.count("\n") == len(text)
+
+
+@given(
+    st.text(alphabet=st.sampled_from("ab  cdé–"), max_size=200),
+    st.integers(min_value=1, max_value=30),
+)
+def test_fast_wrapping_keeps_words_whole_when_it_can(text: str, width: int) -> None:
+    lines = wrap_text(text, width)
+    assert "".join(line.display for line in lines) == text
+    for before, after in itertools.pairwise(lines):
+        assert len(before.display.rstrip()) <= width
+        split_word = before.display[-1:] not in ("", " ") and after.display[:1] not in ("", " ")
+        if split_word:
+            # Only a word longer than the line is cut: the line holds nothing else.
+            assert " " not in before.display.strip() and len(before.display) == width
+
+
+def test_fast_and_careful_wrapping_agree_on_ordinary_prose() -> None:
+    from newsdiff.ui.layout import _break_points, _break_points_fast
+
+    prose = (
+        "Delegasi Rusia dan Ukraina menggelar perundingan damai putaran ketiga di Istana "
+        "Ciragan, Istanbul, Turki, pada Rabu (23/7) malam waktu setempat. " * 5
+    )
+    for width in (10, 17, 40, 79, 120):
+        careful = _break_points(prose + "日", width)  # one wide character: the careful path
+        fast = _break_points_fast(prose + "x", width)
+        assert careful[: len(careful) - 1] == fast[: len(careful) - 1]

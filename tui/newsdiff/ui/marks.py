@@ -11,11 +11,15 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from rich.style import Style
 from rich.text import Text
 
 from newsdiff.ui.layout import VisualLine
+
+_BY_POSITION = itemgetter(0, 1)
+"""Sort key for ranges: start, then end (never the style, which does not compare)."""
 
 
 @dataclass(slots=True)
@@ -32,7 +36,7 @@ class Layer:
 
     @classmethod
     def of(cls, ranges: Iterable[tuple[int, int, Style]]) -> Layer:
-        ordered = sorted((r for r in ranges if r[1] > r[0]), key=lambda r: (r[0], r[1]))
+        ordered = sorted((r for r in ranges if r[1] > r[0]), key=_BY_POSITION)
         reach: list[int] = []
         furthest = -1
         for _, end, _ in ordered:

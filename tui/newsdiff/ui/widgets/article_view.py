@@ -118,6 +118,8 @@ class ArticleView(ScrollView, can_focus=True):
         return max(10, self.scrollable_content_region.width or self.size.width - 1)
 
     def _relayout(self) -> None:
+        if not self.size.width:
+            return  # not laid out yet: on_resize wraps once the real width is known
         width = self._wrap_width()
         if width == self._layout_width:
             return
