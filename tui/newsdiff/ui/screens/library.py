@@ -10,6 +10,7 @@ worker too.
 from __future__ import annotations
 
 import contextlib
+import gc
 import time
 from collections.abc import Callable, Iterator
 from functools import partial
@@ -218,6 +219,10 @@ class LibraryScreen(NewsdiffScreen):
         self.refresh_bindings()
         self._status()
         self._group()
+        # The loaded articles live as long as the app: keep the garbage collector from
+        # walking them again and again (a full pass over 100,000 articles stalled a
+        # keypress for 200 ms); everything created later is collected as usual.
+        gc.freeze()
         self.post_message(LibraryLoaded(len(self.model.articles)))
 
     @work(thread=True, exclusive=True, group="group", exit_on_error=False)
