@@ -48,6 +48,9 @@ PROGRESS_AFTER_SECONDS = 0.3
 """A progress bar appears only when loading takes longer than this (most loads of a
 few files are done before a bar would be seen, and mounting one costs start time)."""
 
+FREEZE_FROM = 5_000
+"""From this many articles, the loaded library is frozen out of the cyclic GC's walks."""
+
 MAX_PROBLEM_NOTICES = 5
 """Skipped inputs shown one by one; the rest are summed up in one notification."""
 
