@@ -10,8 +10,10 @@ phrases in the text, so every offset is real.
 from __future__ import annotations
 
 from dataclasses import replace
+from unittest.mock import patch
 
 from newsdiff.core.analyze import analyze
+from newsdiff.core.compare import MultiComparison, multi
 from newsdiff.core.ingest import load
 from newsdiff.core.model import (
     Article,
@@ -206,8 +208,12 @@ def comparison_001_004() -> Comparison:
     return Comparison(left, right, 0.46, rows, findings)
 
 
-def three_way() -> list[Comparison]:
-    """``001`` as the pivot against ``004`` and against a lightly edited copy of itself."""
+def three_way() -> MultiComparison:
+    """``001`` as the pivot against ``004`` and a lightly edited copy of itself.
+
+    Laid out by the core's ``compare_many`` (so the app shows the core's table), with
+    its pairwise ``compare`` standing in by the hand-built comparisons.
+    """
     base = comparison_001_004()
     left = base.left
     copy_article = replace(
@@ -220,7 +226,9 @@ def three_way() -> list[Comparison]:
     rows = tuple(
         Row(RowKind.SAME, (s.index,), (s.index,), 1.0) for s in left.sentences if not s.boilerplate
     )
-    return [base, Comparison(left, copy, 1.0, rows, ())]
+    pairs = {id(base.right): base, id(copy): Comparison(left, copy, 1.0, rows, ())}
+    with patch.object(multi, "compare", lambda pivot, other: pairs[id(other)]):
+        return multi.compare_many([left, base.right, copy], pivot=0)
 
 
 def synthetic_comparison(sentences: int) -> Comparison:

@@ -14,7 +14,10 @@ from tests.ui.fixtures import comparison_001_004, synthetic_comparison, three_wa
 async def open_compare(pilot, comparisons=None) -> CompareScreen:
     await settle(pilot)
     comparisons = comparisons or [comparison_001_004()]
-    articles = [comparisons[0].left.article, *(c.right.article for c in comparisons)]
+    if isinstance(comparisons, list):
+        articles = [comparisons[0].left.article, comparisons[0].right.article]
+    else:  # the result of compare_many
+        articles = [document.article for document in comparisons.documents]
     await pilot.app.push_screen(CompareScreen(articles, comparisons=comparisons))
     await pilot.pause()
     screen = pilot.app.screen

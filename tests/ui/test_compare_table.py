@@ -57,14 +57,15 @@ def test_swap_exchanges_sides_and_one_sided_kinds() -> None:
 
 
 def test_three_reports_follow_the_pivot() -> None:
-    comparisons = three_way()
-    table = build_table(comparisons)
+    table = build_table(three_way())
     assert table.columns == 3
     assert len(table.similarity) == 2
     pivot_rows = [row for row in table.rows if row.cells[0] is not None]
     assert all(row.cells[2] is not None for row in pivot_rows)
-    # Rows only the second report has come before the first pivot row they followed.
+    # Rows only the second report has come before the pivot block they preceded.
     assert table.rows[0].cells[0] is None and table.rows[0].cells[1] is not None
+    assert len(table.findings) == 6 and all(ref.right_column == 1 for ref in table.findings)
+    assert table.findings[0].row is not None
     with pytest.raises(ValueError):
         table.swapped()
 
@@ -72,3 +73,13 @@ def test_three_reports_follow_the_pivot() -> None:
 def test_nothing_to_compare_is_an_error() -> None:
     with pytest.raises(ValueError):
         build_table([])
+
+
+def test_a_cell_of_scattered_sentences_keeps_them_apart() -> None:
+    from newsdiff.ui.compare_table import _cell
+
+    document = comparison_001_004().left
+    cell = _cell(document, (3, 1, 2, 7))
+    assert cell is not None and cell.sentences == (1, 2, 3, 7)
+    assert len(cell.runs) == 2
+    assert cell.runs[0] == (document.sentences[1].start, document.sentences[3].end)

@@ -176,7 +176,11 @@ def test_enter_opens_the_reader_and_escape_comes_back() -> None:
     run(scenario)
 
 
-def test_c_without_the_engine_says_so_and_stays() -> None:
+def test_c_without_the_engine_says_so_and_stays(monkeypatch) -> None:
+    from newsdiff.ui import engine
+
+    monkeypatch.setattr(engine, "compare_available", lambda: False)
+
     async def scenario() -> None:
         app = library_app()
         notes = record_notifications(app)

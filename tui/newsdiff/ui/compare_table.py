@@ -6,17 +6,20 @@ comparisons against the same pivot (three or more columns) into rows of cells, a
 ties each finding to the table row it belongs to. It decides layout only — what is
 the same, changed or moved comes from the core as is.
 
-With several comparisons, rows follow the pivot's sentences; a sentence only another
-report has sits after the pivot row it followed in that report.
+With three or more reports the core lines them up against a pivot
+(``compare_many``); this module puts the pivot first and keeps the core's rows.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from newsdiff.core.model import Comparison, Document, Finding, OpKind, Row, RowKind
+
+if TYPE_CHECKING:
+    from newsdiff.core.compare import MultiComparison
 
 REMOVED: Final = "diff--removed"
 """Style name for pivot-side text the other report does not have (or changed)."""
@@ -26,11 +29,16 @@ ADDED: Final = "diff--added"
 
 @dataclass(frozen=True, slots=True)
 class Cell:
-    """One report's part of a table row: its sentences and the text range they cover."""
+    """One report's part of a table row: its sentences and the text they cover.
+
+    ``runs`` are the character ranges of consecutive sentences; a report that moved
+    parts of one pivot block apart can have more than one.
+    """
 
     sentences: tuple[int, ...]
     start: int
     end: int
+    runs: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,9 +117,17 @@ def _mirror_kinds(kinds: tuple[RowKind | None, ...]) -> tuple[RowKind | None, ..
 def _cell(document: Document, sentences: tuple[int, ...]) -> Cell | None:
     if not sentences:
         return None
-    indices = sorted(sentences)
-    first, last = document.sentences[indices[0]], document.sentences[indices[-1]]
-    return Cell(tuple(indices), first.start, last.end)
+    indices = sorted(set(sentences))
+    runs: list[tuple[int, int]] = []
+    previous = None
+    for index in indices:
+        sentence = document.sentences[index]
+        if previous is not None and index == previous + 1:
+            runs[-1] = (runs[-1][0], sentence.end)
+        else:
+            runs.append((sentence.start, sentence.end))
+        previous = index
+    return Cell(tuple(indices), runs[0][0], runs[-1][1], tuple(runs))
 
 
 def _op_marks(rows: Sequence[Row]) -> tuple[list[tuple[int, int, str]], list[tuple[int, int, str]]]:
@@ -126,13 +142,18 @@ def _op_marks(rows: Sequence[Row]) -> tuple[list[tuple[int, int, str]], list[tup
     return left, right
 
 
-def build_table(comparisons: Sequence[Comparison]) -> CompareTable:
-    """The table for one comparison, or for several sharing the same left (pivot) report."""
-    if not comparisons:
-        raise ValueError("nothing to compare")
-    if len(comparisons) == 1:
-        return _pair_table(comparisons[0])
-    return _pivot_table(comparisons)
+def build_table(result: Sequence[Comparison] | MultiComparison) -> CompareTable:
+    """The table for one comparison (two columns) or a multi-report comparison.
+
+    ``result`` is ``[comparison]`` from ``compare(left, right)``, or what
+    ``compare_many(documents)`` returns: the core's table of every report against a
+    pivot, which is shown with the pivot first.
+    """
+    if not isinstance(result, Sequence):
+        return _multi_table(result)
+    if len(result) != 1:
+        raise ValueError("give one comparison, or the result of compare_many")
+    return _pair_table(result[0])
 
 
 def _pair_table(comparison: Comparison) -> CompareTable:
@@ -192,80 +213,46 @@ def _finding_row(
     return None
 
 
-def _pivot_table(comparisons: Sequence[Comparison]) -> CompareTable:
-    pivot = comparisons[0].left
-    columns = len(comparisons) + 1
-    anchors: dict[int, dict[int, tuple[int, Row]]] = {}
-    """Pivot anchor sentence → comparison index → (row index, row)."""
-    extras: dict[tuple[int, int], list[tuple[int, Row]]] = {}
-    """(anchor or -1, comparison index) → right-only rows that follow that anchor."""
-    for k, comparison in enumerate(comparisons):
-        last_anchor = -1
-        for index, row in enumerate(comparison.rows):
-            if row.left:
-                last_anchor = min(row.left)
-                anchors.setdefault(last_anchor, {})[k] = (index, row)
-            else:
-                extras.setdefault((last_anchor, k), []).append((index, row))
-
+def _multi_table(multi: MultiComparison) -> CompareTable:
+    """The core's pivot table, with the pivot as the first column."""
+    order = [multi.pivot, *(i for i in range(len(multi.documents)) if i != multi.pivot)]
+    documents = tuple(multi.documents[i] for i in order)
+    row_maps: dict[int, dict[int, int]] = {i: {} for i in order[1:]}
+    for position, row in enumerate(multi.table):
+        for i in order[1:]:
+            for number in row.cells[i].rows:
+                row_maps[i][number] = position
     rows: list[TableRow] = []
-    row_maps: list[dict[int, int]] = [{} for _ in comparisons]
-
-    def add_extras(anchor: int) -> None:
-        for k, comparison in enumerate(comparisons):
-            for index, row in extras.get((anchor, k), []):
-                cells: list[Cell | None] = [None] * columns
-                kinds: list[RowKind | None] = [None] * columns
-                cells[k + 1] = _cell(comparison.right, row.right)
-                kinds[k + 1] = row.kind
-                row_maps[k][index] = len(rows)
-                rows.append(TableRow(tuple(cells), tuple(kinds), (None,) * columns, row.score))
-
-    add_extras(-1)
-    for anchor in sorted(anchors):
-        by_comparison = anchors[anchor]
-        cells = [None] * columns
-        kinds = [None] * columns
-        moved: list[int | None] = [None] * columns
+    for row in multi.table:
+        cells: list[Cell | None] = []
+        kinds: list[RowKind | None] = []
+        moved: list[int | None] = []
         scores: list[float] = []
-        first_k = min(by_comparison)
-        cells[0] = _cell(pivot, by_comparison[first_k][1].left)
-        for k, (index, row) in by_comparison.items():
-            cells[k + 1] = _cell(comparisons[k].right, row.right)
-            kinds[k + 1] = row.kind
-            moved[k + 1] = row.moved_from
-            scores.append(row.score)
-            row_maps[k][index] = len(rows)
-        rows.append(
-            TableRow(tuple(cells), tuple(kinds), tuple(moved), min(scores) if scores else 1.0)
-        )
-        add_extras(anchor)
-
-    table_rows = tuple(
-        TableRow(
-            row.cells,
-            row.kinds,
-            tuple(
-                None if moved is None or column == 0 else row_maps[column - 1].get(moved)
-                for column, moved in enumerate(row.moved_from)
-            ),
-            row.score,
-        )
-        for row in rows
-    )
+        for i in order:
+            cell = row.cells[i]
+            cells.append(_cell(multi.documents[i], cell.sentences))
+            kinds.append(cell.kind)
+            comparison = multi.comparisons[i]
+            pair_rows = [comparison.rows[n] for n in cell.rows] if comparison else []
+            scores.extend(r.score for r in pair_rows)
+            froms = [r.moved_from for r in pair_rows if r.moved_from is not None]
+            moved.append(row_maps[i].get(froms[0]) if froms and i in row_maps else None)
+        rows.append(TableRow(tuple(cells), tuple(kinds), tuple(moved), min(scores, default=1.0)))
+    table_rows = tuple(rows)
     lookup = _sentence_rows(table_rows)
     findings: list[FindingRef] = []
     diff_marks: list[tuple[tuple[int, int, str], ...]] = [()]
-    for k, comparison in enumerate(comparisons):
+    similarity: list[float] = []
+    for column, i in enumerate(order[1:], start=1):
+        comparison = multi.comparisons[i]
+        if comparison is None:
+            diff_marks.append(())
+            continue
         for finding in comparison.findings:
-            position = _finding_row(finding, len(table_rows), lookup, k + 1, row_maps[k])
-            findings.append(FindingRef(finding, position, 0, k + 1))
-        _, right_marks = _op_marks(comparison.rows)
-        diff_marks.append(tuple(right_marks))
+            position = _finding_row(finding, len(table_rows), lookup, column, row_maps[i])
+            findings.append(FindingRef(finding, position, 0, column))
+        diff_marks.append(tuple(_op_marks(comparison.rows)[1]))
+        similarity.append(comparison.similarity)
     return CompareTable(
-        (pivot, *(c.right for c in comparisons)),
-        table_rows,
-        tuple(findings),
-        tuple(diff_marks),
-        tuple(c.similarity for c in comparisons),
+        documents, table_rows, tuple(findings), tuple(diff_marks), tuple(similarity)
     )

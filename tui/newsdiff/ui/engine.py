@@ -8,8 +8,12 @@ does not have it yet gives a clear message instead of a crash.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from newsdiff.core.model import ENTITY_KINDS, Article, Comparison, Document
+
+if TYPE_CHECKING:
+    from newsdiff.ui.compare_table import CompareTable
 
 
 class EngineMissing(RuntimeError):
@@ -43,7 +47,7 @@ def compare_documents(left: Document, right: Document) -> Comparison:
         EngineMissing: when this build of the core has no comparison engine yet.
     """
     try:
-        from newsdiff.core.compare import compare  # type: ignore[import-not-found]
+        from newsdiff.core.compare import compare
     except ImportError as error:
         raise EngineMissing(
             "comparison engine not available yet (newsdiff.core.compare is missing)"
@@ -51,6 +55,21 @@ def compare_documents(left: Document, right: Document) -> Comparison:
     return compare(left, right)
 
 
-def compare_against(pivot: Document, others: Sequence[Document]) -> list[Comparison]:
-    """Each of ``others`` compared against ``pivot`` (a column per report)."""
-    return [compare_documents(pivot, other) for other in others]
+def compare_table(documents: Sequence[Document]) -> CompareTable:
+    """The table the compare view shows: two reports, or three and more against the first.
+
+    Two reports are one ``compare(left, right)``; more go to the core's ``compare_many``
+    with the first as the pivot, which lines every report up against it.
+
+    Raises:
+        EngineMissing: when this build of the core has no comparison engine yet.
+    """
+    from newsdiff.ui.compare_table import build_table
+
+    if len(documents) == 2:
+        return build_table([compare_documents(documents[0], documents[1])])
+    try:
+        from newsdiff.core.compare import compare_many
+    except ImportError as error:
+        raise EngineMissing("comparison engine not available yet") from error
+    return build_table(compare_many(list(documents), pivot=0))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from functools import partial
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import on, work
@@ -16,6 +16,9 @@ from textual.widgets import Static
 from textual.worker import get_current_worker
 
 from newsdiff.core.model import Article, Comparison, Document
+
+if TYPE_CHECKING:
+    from newsdiff.core.compare import MultiComparison
 from newsdiff.core.sanitize import visible_line
 from newsdiff.ui.commands import PaletteCommand
 from newsdiff.ui.compare_table import CompareTable, build_table
@@ -89,12 +92,13 @@ class CompareScreen(NewsdiffScreen):
         self,
         articles: Sequence[Article],
         documents: Sequence[Document | None] = (),
-        comparisons: Sequence[Comparison] | None = None,
+        comparisons: Sequence[Comparison] | MultiComparison | None = None,
     ) -> None:
         super().__init__()
         self.articles = list(articles)
         self.documents = list(documents) or [None] * len(self.articles)
-        self.comparisons = list(comparisons) if comparisons is not None else None
+        self.comparisons = comparisons
+        """Already computed (tests, or a caller that has them): shown without the engine."""
         self.table: CompareTable | None = None
         self.finding_position: int | None = None
         self.shown_layers: set[str] = {"diff", "entities", "values"}
@@ -126,13 +130,13 @@ class CompareScreen(NewsdiffScreen):
     def on_mount(self) -> None:
         self.view.focus()
         if self.comparisons is not None:
-            self._show(self.comparisons)
+            self._set_table(build_table(self.comparisons))
         else:
             self._compute()
 
     @work(thread=True, exclusive=True, group="compare", exit_on_error=False)
     def _compute(self) -> None:
-        from newsdiff.ui.engine import EngineMissing, analyze_articles, compare_against
+        from newsdiff.ui.engine import EngineMissing, analyze_articles, compare_table
 
         worker = get_current_worker()
         try:
@@ -141,7 +145,7 @@ class CompareScreen(NewsdiffScreen):
             documents = [d if d is not None else next(analysed) for d in self.documents]
             if worker.is_cancelled:
                 return
-            comparisons = compare_against(documents[0], documents[1:])
+            table = compare_table(documents)
         except EngineMissing as error:
             self.app.call_from_thread(self._failed, str(error))
             return
@@ -150,16 +154,12 @@ class CompareScreen(NewsdiffScreen):
             return
         if not worker.is_cancelled:
             self.documents = documents
-            self.app.call_from_thread(self._show, comparisons)
+            self.app.call_from_thread(self._set_table, table)
 
     def _failed(self, message: str) -> None:
         self.notify(message, title="Cannot compare", severity="error", markup=False)
         if self.app.screen is self:
             self.app.pop_screen()
-
-    def _show(self, comparisons: Sequence[Comparison]) -> None:
-        self.comparisons = list(comparisons)
-        self._set_table(build_table(comparisons))
 
     def _set_table(self, table: CompareTable) -> None:
         self.table = table

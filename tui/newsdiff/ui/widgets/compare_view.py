@@ -159,7 +159,12 @@ class CompareView(ScrollView, can_focus=True):
                     wrapped.append(None)
                     continue
                 text = table.documents[column].text
-                lines = wrap_text(text, self._column_width, cell.start, cell.end, newlines=False)
+                runs = cell.runs or ((cell.start, cell.end),)
+                lines = [
+                    line
+                    for start, end in runs
+                    for line in wrap_text(text, self._column_width, start, end, newlines=False)
+                ]
                 wrapped.append(lines)
                 height = max(height, len(lines))
             cells.append(wrapped)
