@@ -1,0 +1,96 @@
+"""Reading the library's inputs on a thread of its own, started with the app.
+
+The loader starts when the app object is built — before Textual has set up the
+terminal — so reading and parsing the first files overlaps the app's own start.
+It only fills an inbox (a ``deque``: appends and pops are atomic); the library screen
+drains it on a timer and when woken at the end, so nothing here touches the UI.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import deque
+from collections.abc import Callable, Iterator
+
+from newsdiff.core.model import Article, Problem
+
+Items = Iterator[Article | Problem]
+
+
+class Loader:
+    """Runs ``iterate`` on a daemon thread and collects what it yields."""
+
+    def __init__(self, iterate: Callable[[], tuple[Items, int | None]]) -> None:
+        self._iterate = iterate
+        self.inbox: deque[Article | Problem] = deque()
+        self.progress: tuple[int, int | None] = (0, None)
+        """(inputs read so far, inputs in all or None when unknown)."""
+        self.finished = False
+        self.cancelled = False
+        self.error: BaseException | None = None
+        self.on_finish: Callable[[], None] | None = None
+        """Called on the loader thread when it is done (the screen sets it)."""
+        self._cancel = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="newsdiff-loader", daemon=True)
+
+    def start(self) -> Loader:
+        self._thread.start()
+        return self
+
+    def cancel(self) -> None:
+        """Stop after the input being read; what was read so far stays."""
+        self._cancel.set()
+
+    def join(self, timeout: float | None = None) -> None:
+        self._thread.join(timeout)
+
+    def drain(self) -> list[Article | Problem]:
+        """Everything read since the last drain."""
+        inbox = self.inbox
+        out: list[Article | Problem] = []
+        while inbox:
+            out.append(inbox.popleft())
+        return out
+
+    def _run(self) -> None:
+        try:
+            items, total = self._iterate()
+            self.progress = (0, total)
+            inputs_seen = 0
+            last_input = None
+            for item in items:
+                if self._cancel.is_set():
+                    self.cancelled = True
+                    break
+                base = input_of(item.path)
+                if base != last_input:
+                    inputs_seen += 1
+                    last_input = base
+                    self.progress = (inputs_seen, total)
+                self.inbox.append(item)
+        except Exception as error:  # reported by the screen as a notification
+            self.error = error
+        finally:
+            self.finished = True
+            callback = self.on_finish
+            if callback is not None:
+                callback()
+
+
+def input_of(path: str) -> str:
+    """The input an article came from (``feed.xml#3`` → ``feed.xml``)."""
+    base, hash_mark, item = path.rpartition("#")
+    return base if hash_mark and item.isdigit() else path
+
+
+def path_loader(paths: list[str], max_bytes: int | None) -> Callable[[], tuple[Items, int | None]]:
+    """What to iterate for ``paths``: the ingest layer, with the number of inputs."""
+
+    def iterate() -> tuple[Items, int | None]:
+        from newsdiff.core.ingest import DEFAULT_MAX_BYTES, iter_load
+        from newsdiff.core.ingest.discover import expand_paths
+
+        inputs, _ = expand_paths(paths)
+        return iter_load(paths, max_bytes=max_bytes or DEFAULT_MAX_BYTES), len(inputs) or None
+
+    return iterate
