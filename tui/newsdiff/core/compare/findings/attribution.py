@@ -63,6 +63,8 @@ class Credit:
     names: frozenset[str]
     words: frozenset[str]
     sentence: int
+    resolved: bool = False
+    """True for a pronoun (``imbuhnya``, ``he said``) credited to an earlier speaker."""
 
     def same_speaker(self, other: Credit) -> bool:
         if self.names and other.names:
@@ -136,7 +138,7 @@ class _Reader:
         start = min(tokens[cue[0]].start, tokens[speaker[0]].start)
         end = max(tokens[cue[1] - 1].end, tokens[speaker[1] - 1].end)
         if first_word is not None and first_word.folded in self.pronouns:
-            return self.resolved(index, start, end)
+            return self.credit_earlier(index, start, end)
         lo, hi = tokens[speaker[0]].start, tokens[speaker[1] - 1].end
         # A name the clause boundary cut ("the Meteorology, Climatology and Geophysics
         # Agency") is taken whole.
@@ -161,18 +163,18 @@ class _Reader:
         ]
         return Credit(start, end, shown, names, words, index)
 
-    def resolved(self, index: int, start: int, end: int) -> Credit | None:
+    def credit_earlier(self, index: int, start: int, end: int) -> Credit | None:
         if self.last is None:
             return None
         last = self.last
-        return Credit(start, end, last.speaker, last.names, last.words, index)
+        return Credit(start, end, last.speaker, last.names, last.words, index, resolved=True)
 
     def at_cue(self, index: int, tokens: list[Token], i: int, length: int) -> Credit | None:
         """The credit a cue at ``tokens[i : i + length]`` makes, if any."""
         role = self.cues[tuple(t.folded for t in tokens[i : i + length])]
         cue = (i, i + length)
         if role == "pronoun":
-            return self.resolved(index, tokens[i].start, tokens[i + length - 1].end)
+            return self.credit_earlier(index, tokens[i].start, tokens[i + length - 1].end)
         after_quote = i > 0 and tokens[i - 1].text in _QUOTE_CLOSERS
         named_next = i + length < len(tokens) and tokens[i + length].text[:1].isupper()
         if role == "both" and after_quote and not named_next:
@@ -248,6 +250,8 @@ def attribution_findings(
         if lc and rc:
             if any(a.same_speaker(b) for a in lc for b in rc):
                 continue
+            if all(c.resolved for c in lc + rc):
+                continue  # pronouns on both sides: the reading order moved, not the credit
             a, b = _primary(lc), _primary(rc)
             said = (quoted(lv.text[a.start : a.end]), quoted(rv.text[b.start : b.end]))
             message = (

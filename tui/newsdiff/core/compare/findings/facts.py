@@ -200,8 +200,9 @@ def _keys(w: When) -> list[tuple]:
     return keys
 
 
-def _lookups(w: When) -> list[tuple]:
-    """Keys that, found in the other report's index, mean it states ``w`` too."""
+def _lookups(w: When, loose: bool = True) -> list[tuple]:
+    """Keys that, found in the other report's index, mean it states ``w`` too (a
+    weekday alone, ``Rabu``, matches any Wednesday only when ``loose``)."""
     if w.level == "time":
         return [("t", w.time)]
     if w.level == "weekday":
@@ -210,7 +211,7 @@ def _lookups(w: When) -> list[tuple]:
         found = [("ymd", w.year, w.month, w.day), ("md?", w.month, w.day)]
         if w.year is None:
             found.append(("md", w.month, w.day))
-        if w.weekday is not None:
+        if w.weekday is not None and loose:
             found.append(("wd?", w.weekday))
         return found
     if w.level == "month":
@@ -243,8 +244,10 @@ class ValueIndex:
             for other in self._amounts.get(amount.amount, ())
         )
 
-    def has_date(self, when: When) -> bool:
-        return any(key in self._dates for key in _lookups(when))
+    def has_date(self, when: When, loose: bool = True) -> bool:
+        """True when the report states ``when``; unless ``loose``, a bare weekday
+        elsewhere does not count for a full date."""
+        return any(key in self._dates for key in _lookups(when, loose))
 
     def has(self, span: Span) -> bool:
         """True when this report states ``span``'s value anywhere."""

@@ -227,8 +227,8 @@ def _date_findings(
                 settled.matched[side].add(placed.span.start)
             else:
                 opened.append(placed)
-    lopen = [x for x in unmatched[0] if not indexes[1].has_date(x.fact)]
-    ropen = [x for x in unmatched[1] if not indexes[0].has_date(x.fact)]
+    lopen = [x for x in unmatched[0] if not indexes[1].has_date(x.fact, loose=False)]
+    ropen = [x for x in unmatched[1] if not indexes[0].has_date(x.fact, loose=False)]
     for mine, theirs in _pair_by_slot(lopen, ropen, lambda w: w.slot):
         if agree(mine.fact, theirs.fact) is False:
             settled.settle(mine.span, theirs.span)
