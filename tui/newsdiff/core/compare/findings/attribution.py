@@ -34,11 +34,10 @@ from newsdiff.core.compare.findings.context import SideView
 from newsdiff.core.compare.findings.messages import quoted
 from newsdiff.core.compare.findings.words import (
     PUNCTUATION_BREAKS,
+    PhraseTable,
     Token,
     content_stems,
     has_quotation,
-    match_phrase,
-    phrase_table,
     tokenize,
 )
 from newsdiff.core.lexicons import load_lines, load_set, load_table
@@ -73,10 +72,10 @@ class Credit:
 
 
 @cache
-def _lexicon() -> tuple[dict[tuple[str, ...], str], frozenset[str], frozenset[str], frozenset[str]]:
+def _lexicon() -> tuple[PhraseTable, frozenset[str], frozenset[str], frozenset[str]]:
     """Cues, pronouns, and the words a speaker comparison ignores: function words and
     pronouns always, titles too unless nothing else is left."""
-    cues = phrase_table(load_table("attribution_cues"))
+    cues = PhraseTable(load_table("attribution_cues"))
     pronouns = load_set("speaker_pronouns")
     titles = {w.casefold() for entry in load_lines("titles") for w in entry.split()}
     plain = load_set("stopwords_id") | load_set("stopwords_en") | pronouns
@@ -171,7 +170,7 @@ class _Reader:
 
     def at_cue(self, index: int, tokens: list[Token], i: int, length: int) -> Credit | None:
         """The credit a cue at ``tokens[i : i + length]`` makes, if any."""
-        role = self.cues[tuple(t.folded for t in tokens[i : i + length])]
+        role = self.cues.value(tokens, i, length)
         cue = (i, i + length)
         if role == "pronoun":
             return self.credit_earlier(index, tokens[i].start, tokens[i + length - 1].end)
@@ -196,12 +195,14 @@ class _Reader:
 
     def read(self, index: int) -> list[Credit]:
         document = self.view.document
-        sentence = document.sentences[index]
-        tokens = tokenize(document.sentence_text(index), sentence.start)
+        text = document.sentence_text(index)
+        if not self.cues.may_occur(text):
+            return []
+        tokens = tokenize(text, document.sentences[index].start)
         credits: list[Credit] = []
         i = 0
         while i < len(tokens):
-            length = match_phrase(tokens, i, self.cues)
+            length = self.cues.match(tokens, i)
             if not length:
                 i += 1
                 continue

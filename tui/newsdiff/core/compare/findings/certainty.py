@@ -31,9 +31,8 @@ from newsdiff.core.compare.findings.facts import AMOUNT_KINDS
 from newsdiff.core.compare.findings.messages import quoted
 from newsdiff.core.compare.findings.words import (
     PUNCTUATION_BREAKS,
+    PhraseTable,
     Token,
-    match_phrase,
-    phrase_table,
     tokenize,
     verb_stem,
 )
@@ -108,8 +107,8 @@ class Mark:
 
 
 @cache
-def _lexicon() -> tuple[dict[tuple[str, ...], str], frozenset[str], frozenset[str]]:
-    markers = phrase_table(load_table("certainty_markers"))
+def _lexicon() -> tuple[PhraseTable, frozenset[str], frozenset[str]]:
+    markers = PhraseTable(load_table("certainty_markers"))
     return markers, load_set("negations"), load_set("participles_en")
 
 
@@ -131,7 +130,7 @@ def _marks_in(view: SideView, row: Row, index: int) -> list[Mark]:
     marks: list[Mark] = []
     i = 0
     while i < len(tokens):
-        length = match_phrase(tokens, i, markers)
+        length = markers.match(tokens, i)
         token = tokens[i]
         if not length:
             word = token.folded
@@ -149,7 +148,7 @@ def _marks_in(view: SideView, row: Row, index: int) -> list[Mark]:
                 )
             i += 1
             continue
-        level = markers[tuple(t.folded for t in tokens[i : i + length])]
+        level = markers.value(tokens, i, length)
         j = i + length
         while j < len(tokens) and tokens[j].folded in _FILLERS:
             j += 1
@@ -178,6 +177,18 @@ def _marks(view: SideView, row: Row) -> list[Mark]:
         for m in _marks_in(view, row, index)
         if m.op is not None
     ]
+
+
+def _changed_marker(view: SideView, row: Row) -> bool:
+    """True when a marker word stands in the row's changed text on this side: a quick
+    test that spares tokenising the many rows where none does."""
+    markers = _lexicon()[0]
+    for index in getattr(row, view.name):
+        base = view.document.sentences[index].start
+        for place in markers.places(view.document.sentence_text(index)):
+            if changed_op_at(row, view.name, base + place) is not None:
+                return True
+    return False
 
 
 def _anchor(view: SideView, mark: Mark) -> str:
@@ -228,6 +239,8 @@ def certainty_findings(lv: SideView, rv: SideView, rows: Sequence[Row]) -> list[
     for number, row in enumerate(rows):
         if not (row.left and row.right) or row.kind is RowKind.SAME:
             continue
+        if not (_changed_marker(lv, row) or _changed_marker(rv, row)):
+            continue  # no marker in changed text on either side: no level can differ
         left, right = _marks(lv, row), _marks(rv, row)
         if not (left and right):
             continue

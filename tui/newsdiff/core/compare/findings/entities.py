@@ -71,20 +71,29 @@ class EntityIndex:
                 self.values.add(core_name(span.text))
                 if span.kind is SpanKind.PERSON and len(span.value.split()) > 1:
                     self.surnames.add(span.value.split()[-1].casefold())
-        self._text = " ".join(
+        text = " ".join(
             view.document.sentence_text(s.index)
             for s in view.document.sentences
             if not s.boilerplate
         ).casefold()
-        self._words = set(_WORD.findall(self._text))
+        self._sequence = _WORD.findall(text)
+        self._positions: dict[str, list[int]] = {}
+        for position, word in enumerate(self._sequence):
+            self._positions.setdefault(word, []).append(position)
 
     def mentions(self, phrase: str) -> bool:
-        """True when the report's content text holds ``phrase`` as whole words."""
+        """True when the report's content text holds ``phrase`` as whole words
+        (punctuation between them aside). The phrase is looked for only where its
+        rarest word stands, so a look-up costs that word's occurrences, not the text."""
         words = _WORD.findall(phrase.casefold())
-        if not words or not all(w in self._words for w in words):
+        if not words or any(w not in self._positions for w in words):
             return False
-        pattern = r"(?<!\w)" + r"\W+".join(re.escape(w) for w in words) + r"(?!\w)"
-        return re.search(pattern, self._text) is not None
+        anchor = min(range(len(words)), key=lambda k: len(self._positions[words[k]]))
+        for position in self._positions[words[anchor]]:
+            start = position - anchor
+            if start >= 0 and self._sequence[start : start + len(words)] == words:
+                return True
+        return False
 
     def has(self, span: Span, gloss: str = "") -> bool:
         """True when this report names ``span``'s entity anywhere (see the module notes)."""

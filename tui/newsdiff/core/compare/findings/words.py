@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import Final
+from typing import Final, NamedTuple
 
 _TOKEN: Final = re.compile(r"\d+(?:[.,:/]\d+)*|[^\W_](?:[\w]|[-'’](?=\w))*|[^\w\s]")
 _QUOTE: Final = re.compile(r"[\"“”«»]([^\"“”«»]+)[\"“”«»]")
@@ -20,17 +19,15 @@ PUNCTUATION_BREAKS: Final = frozenset(',;:.?!"“”«»—–')
 acronym in brackets belongs to the name)."""
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """A word or a punctuation mark, with offsets into the article text."""
+class Token(NamedTuple):
+    """A word or a punctuation mark, with offsets into the article text (a tuple: the
+    finders make one per word of every sentence they read)."""
 
     text: str
     start: int
     end: int
-
-    @property
-    def folded(self) -> str:
-        return self.text.casefold()
+    folded: str
+    """``text`` case-folded."""
 
     @property
     def is_word(self) -> bool:
@@ -39,24 +36,46 @@ class Token:
 
 def tokenize(text: str, base: int = 0) -> list[Token]:
     """Words and punctuation of ``text``; offsets are ``base`` plus the position."""
-    return [Token(m.group(), base + m.start(), base + m.end()) for m in _TOKEN.finditer(text)]
+    return [
+        Token(word, base + m.start(), base + m.end(), word.casefold())
+        for m in _TOKEN.finditer(text)
+        for word in (m.group(),)
+    ]
 
 
-def match_phrase(tokens: list[Token], i: int, phrases: dict[tuple[str, ...], str]) -> int:
-    """Length (in tokens) of the longest phrase of ``phrases`` that starts at ``i``, or 0."""
-    best = 0
-    for length in (3, 2, 1):
-        if i + length <= len(tokens):
-            key = tuple(t.folded for t in tokens[i : i + length])
-            if key in phrases:
-                best = length
-                break
-    return best
+class PhraseTable:
+    """A lexicon of one- to three-word phrases, keyed by word tuples, with a quick test
+    for whether a text can hold any of them at all (most sentences hold none, and
+    tokenising only the ones that may keeps the finders fast)."""
 
+    def __init__(self, table: dict[str, str]) -> None:
+        self.values = {tuple(key.split()): value for key, value in table.items()}
+        self.firsts = frozenset(key[0] for key in self.values)
+        words = sorted(self.firsts, key=len, reverse=True)
+        self._any = re.compile(
+            r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)", re.IGNORECASE
+        )
 
-def phrase_table(table: dict[str, str]) -> dict[tuple[str, ...], str]:
-    """A lexicon table keyed by word tuples (``"berjanji untuk"`` → ``("berjanji", "untuk")``)."""
-    return {tuple(key.split()): value for key, value in table.items()}
+    def may_occur(self, text: str) -> bool:
+        return self._any.search(text) is not None
+
+    def places(self, text: str) -> list[int]:
+        """Offsets in ``text`` where a phrase of the table may start."""
+        return [m.start() for m in self._any.finditer(text)]
+
+    def match(self, tokens: list[Token], i: int) -> int:
+        """Length (in tokens) of the longest phrase that starts at ``tokens[i]``, or 0."""
+        if tokens[i].folded not in self.firsts:
+            return 0
+        for length in (3, 2, 1):
+            if i + length <= len(tokens):
+                key = tuple(t.folded for t in tokens[i : i + length])
+                if key in self.values:
+                    return length
+        return 0
+
+    def value(self, tokens: list[Token], i: int, length: int) -> str:
+        return self.values[tuple(t.folded for t in tokens[i : i + length])]
 
 
 def has_quotation(text: str, min_words: int = 4) -> bool:
