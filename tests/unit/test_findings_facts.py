@@ -99,3 +99,13 @@ def test_fact_key_counts_a_bare_number_by_its_amount() -> None:
     assert fact_key(nine) == fact_key(also_nine)
     people = span(SpanKind.QUANTITY, "9 people", quantity=Quantity(Decimal(9), "people"))
     assert fact_key(people) == "9 people"
+
+
+def test_units_that_convert_exactly_are_compared_converted() -> None:
+    assert same_amount(amount("12000", "m"), amount("12", "km"))
+    assert same_amount(amount("2", "hour"), amount("120", "minute"))
+    assert not same_amount(amount("12000", "m"), amount("12", "kg"))
+    assert not same_amount(amount("1", "month"), amount("30", "day"))  # no exact factor
+    assert amount("11", "km").slot == amount("12000", "m").slot  # the same slot: comparable
+    index = ValueIndex([span(SpanKind.QUANTITY, "12 km", quantity=Quantity(Decimal(12), "km"))])
+    assert index.has_amount(amount("12000", "m"))

@@ -10,7 +10,9 @@ adds is the comparison itself:
   point opposite ways. So ``lebih dari 1.000`` and ``1.000`` are the same fact — a
   qualifier sharpens or loosens a figure without contradicting it — while ``more than
   1,000`` and ``fewer than 1,000`` disagree, and so do ``at least 125`` and ``more than
-  130`` (different numbers, whatever the qualifiers). The counted noun does not decide
+  130`` (different numbers, whatever the qualifiers). Units convert where they convert
+  exactly (``12,000 metres`` = ``12 km``, ``dua jam`` = ``120 menit``; the factors are in
+  ``lexicons/unit_scales.txt``). The counted noun does not decide
   sameness (``1.000 orang`` = ``1.000 tahanan`` = ``1,000 prisoners``); it decides
   which values stand in the same slot when they differ.
 - **Dates** are compared on the parts both sides state: a year-less ``16 Mei`` agrees
@@ -24,8 +26,10 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from functools import cache
 from typing import Final
 
+from newsdiff.core.lexicons import load_lines
 from newsdiff.core.model import Span, SpanKind
 
 AMOUNT_KINDS: Final = frozenset(
@@ -49,6 +53,16 @@ class Amount:
     kind: SpanKind
 
     @property
+    def measure(self) -> tuple[Decimal, str] | None:
+        """The amount in its base unit (``12 km`` → ``(12000, "m")``), for units that
+        convert exactly; None for counted nouns, currencies and the rest."""
+        scale = _scales().get(self.unit)
+        if scale is None or self.upper is not None:
+            return None
+        factor, base = scale
+        return ((self.amount * factor).normalize(), base)
+
+    @property
     def currency(self) -> str:
         return self.unit.split("/")[0] if self.kind is SpanKind.MONEY else ""
 
@@ -62,10 +76,25 @@ class Amount:
             return "%"
         if self.kind is SpanKind.MONEY:
             return f"${self.unit}"
+        if (scale := _scales().get(self.unit)) is not None:
+            return scale[1]
         unit = self.unit.casefold()
         if len(unit) > 3 and unit.endswith("s"):
             unit = unit[:-1]
         return unit[:5]
+
+
+@cache
+def _scales() -> dict[str, tuple[Decimal, str]]:
+    """``unit → (factor, base unit)`` from ``lexicons/unit_scales.txt``; a base unit
+    maps to itself so ``m`` and ``km`` meet."""
+    scales: dict[str, tuple[Decimal, str]] = {}
+    for entry in load_lines("unit_scales"):
+        unit, _, rest = entry.partition("=")
+        factor, base = rest.split()
+        scales[unit.strip()] = (Decimal(factor), base)
+        scales.setdefault(base, (Decimal(1), base))
+    return scales
 
 
 def amount_of(span: Span) -> Amount | None:
@@ -82,7 +111,9 @@ def _direction(qualifier: str) -> str:
 
 def same_amount(a: Amount, b: Amount) -> bool:
     """True when ``a`` and ``b`` state the same figure (see the module notes)."""
-    if a.ordinal != b.ordinal or a.amount != b.amount or a.upper != b.upper:
+    if a.ordinal != b.ordinal or a.upper != b.upper:
+        return False
+    if a.amount != b.amount and (a.measure is None or a.measure != b.measure):
         return False
     if a.kind is SpanKind.MONEY and b.kind is SpanKind.MONEY and a.currency != b.currency:
         return False
@@ -228,20 +259,28 @@ class ValueIndex:
 
     def __init__(self, spans: list[Span]) -> None:
         self._amounts: dict[Decimal, list[Amount]] = {}
+        self._measures: dict[tuple[Decimal, str], list[Amount]] = {}
         self._dates: set[tuple] = set()
         for span in spans:
             if (amount := amount_of(span)) is not None:
                 self._amounts.setdefault(amount.amount, []).append(amount)
+                if (measure := amount.measure) is not None:
+                    self._measures.setdefault(measure, []).append(amount)
             elif (when := when_of(span)) is not None:
                 self._dates.update(_keys(when))
 
     def has_amount(self, amount: Amount, same_slot: bool = False) -> bool:
         """True when the report states an equal amount; with ``same_slot``, only one
         that counts the same thing (or counts nothing named)."""
+        measure = amount.measure
+        candidates = [
+            *self._amounts.get(amount.amount, ()),
+            *(self._measures.get(measure, ()) if measure is not None else ()),
+        ]
         return any(
             same_amount(amount, other)
             and not (same_slot and amount.unit and other.unit and amount.slot != other.slot)
-            for other in self._amounts.get(amount.amount, ())
+            for other in candidates
         )
 
     def has_date(self, when: When, loose: bool = True) -> bool:
