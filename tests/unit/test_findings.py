@@ -351,3 +351,86 @@ def test_findings_mirror_when_the_rows_do(seed: int, which: int) -> None:
     backward = {_mirrored(f) for f in find_findings(b, a, _mirror_rows(comparison.rows))}
     assert forward == backward
     assert compare(b, b).findings == ()
+
+
+_PIECES = [
+    "kata",
+    "ujar",
+    "imbuhnya",
+    "katanya",
+    "menurut",
+    "Menurut",
+    "Dia",
+    "mengatakan",
+    "said",
+    "according to",
+    "he said",
+    "it said",
+    ",",
+    ".",
+    '"',
+    "“",
+    "”",
+    "(",
+    ")",
+    "telah",
+    "sudah",
+    "akan",
+    "siap",
+    "berjanji untuk",
+    "bisa",
+    "mungkin",
+    "tidak",
+    "belum",
+    "has",
+    "have",
+    "was",
+    "will",
+    "may",
+    "could",
+    "not",
+    "evacuated",
+    "raised",
+    "raise",
+    "12",
+    "1.200",
+    "1,200",
+    "lebih dari",
+    "sekitar",
+    "orang",
+    "rumah",
+    "people",
+    "km",
+    "Rabu (23/7)",
+    "23 Juli 2027",
+    "Sunday",
+    "pukul 03.00 WIB",
+    "Jakarta",
+    "Bandung",
+    "Presiden",
+    "Joko Widodo",
+    "Menteri Luar Negeri",
+    "Hakan Fidan",
+    "(BNPB)",
+    "sesegera",
+]
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=14), min_size=1, max_size=5),
+    st.lists(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=14), min_size=1, max_size=5),
+)
+def test_any_jumble_of_cues_markers_and_values_gives_well_formed_findings(left, right) -> None:
+    a, b = documents(
+        [" ".join(words) + "." for words in left], [" ".join(words) + "." for words in right]
+    )
+    comparison = compare(a, b)
+    for finding in comparison.findings:
+        assert finding.left is not None or finding.right is not None
+        assert finding.message and "\n" not in finding.message
+        assert finding.row is None or 0 <= finding.row < len(comparison.rows)
+        for side, document in ((finding.left, a), (finding.right, b)):
+            if side is not None:
+                assert document.text[side.start : side.end] == side.text
+                assert document.sentences[side.sentence].start <= side.start

@@ -177,7 +177,7 @@ def when_of(span: Span) -> When | None:
         return When("day", year, month, day, weekday)
     if m := _YEARLESS_DAY.fullmatch(iso):
         return When("day", None, int(m[1]), int(m[2]), span.date.weekday)
-    if m := _WEEKDAY.fullmatch(iso):
+    if (m := _WEEKDAY.fullmatch(iso)) and 1 <= int(m[1]) <= 7:
         return When("weekday", weekday=int(m[1]) - 1)
     if m := _MONTH.fullmatch(iso):
         return When("month", int(m[1]), int(m[2]))
