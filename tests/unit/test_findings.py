@@ -259,6 +259,7 @@ def test_findings_come_by_row_then_kind() -> None:
             "Banjir merendam 2.500 rumah di Bekasi.",
             "Relawan tiba di lokasi pada Kamis (2/1/2025).",
         ],
+        ["Warga diminta tetap waspada terhadap banjir susulan."],  # no other dates
     )
     order = list(FindingKind)
     keys = [(f.row, order.index(f.kind)) for f in comparison.findings]
