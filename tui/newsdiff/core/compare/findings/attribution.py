@@ -133,6 +133,8 @@ class _Reader:
     def credit(
         self, index: int, tokens: list[Token], cue: tuple[int, int], speaker: tuple[int, int]
     ) -> Credit | None:
+        """The credit of a cue and its speaker (token ranges), or None when the speaker
+        holds no name and no content word."""
         first_word = next((t for t in tokens[speaker[0] : speaker[1]] if t.is_word), None)
         start = min(tokens[cue[0]].start, tokens[speaker[0]].start)
         end = max(tokens[cue[1] - 1].end, tokens[speaker[1] - 1].end)
@@ -157,12 +159,14 @@ class _Reader:
         words = content_stems(phrase, self.ignore) or content_stems(phrase, self.plain)
         if not names and not words:
             return None
-        shown = (persons or [s.value for s in spans] or [" ".join(self.view.text[lo:hi].split())])[
-            0
-        ]
+        if persons or spans:
+            shown = (persons or [s.value for s in spans])[0]
+        else:
+            shown = " ".join(self.view.text[lo:hi].split())
         return Credit(start, end, shown, names, words, index)
 
     def credit_earlier(self, index: int, start: int, end: int) -> Credit | None:
+        """A pronoun's credit: the previous named speaker's, written at ``start``–``end``."""
         if self.last is None:
             return None
         last = self.last
