@@ -11,6 +11,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from newsdiff.core.compare.findings.words import PhraseTable
 from newsdiff.core.model import Document, FindingSide, OpKind, Row, Span
 
 
@@ -27,6 +28,8 @@ class SideView:
     """Sentence index → its spans in text order (content sentences only)."""
     starts: tuple[int, ...] = ()
     """Start offset of every sentence, for finding the sentence of an offset."""
+    content: frozenset[int] = frozenset()
+    """Indices of the content (non-boilerplate) sentences."""
     outlet_names: frozenset[str] = field(default_factory=frozenset)
     """The report's own outlet and agency names, case-folded: never a finding."""
 
@@ -51,6 +54,16 @@ class SideView:
     def sentence_at(self, offset: int) -> int:
         """Index of the sentence that holds ``offset``."""
         return max(0, bisect_right(self.starts, offset) - 1)
+
+    def places_of(self, table: PhraseTable) -> dict[int, list[int]]:
+        """Content sentence → offsets where a phrase of ``table`` may start: one pass
+        over the whole text, so sentences without any are never tokenised."""
+        found: dict[int, list[int]] = {}
+        for offset in table.places(self.text):
+            index = self.sentence_at(offset)
+            if index in self.content:
+                found.setdefault(index, []).append(offset)
+        return found
 
     def side(self, span: Span, value: str | None = None) -> FindingSide:
         """Where ``span`` is, as one side of a finding."""
@@ -91,6 +104,7 @@ def side_view(document: Document, rows: Sequence[Row], name: str) -> SideView:
         row_of=row_of,
         spans_of={i: tuple(spans) for i, spans in grouped.items()},
         starts=tuple(starts),
+        content=frozenset(content),
         outlet_names=frozenset(outlets),
     )
 

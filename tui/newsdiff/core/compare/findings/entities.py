@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import cache
+from itertools import pairwise
 from typing import Final
 
 from newsdiff.core.compare.findings.context import SideView, changed_op_at
@@ -71,29 +72,39 @@ class EntityIndex:
                 self.values.add(core_name(span.text))
                 if span.kind is SpanKind.PERSON and len(span.value.split()) > 1:
                     self.surnames.add(span.value.split()[-1].casefold())
-        text = " ".join(
-            view.document.sentence_text(s.index)
-            for s in view.document.sentences
-            if not s.boilerplate
-        ).casefold()
-        self._sequence = _WORD.findall(text)
-        self._positions: dict[str, list[int]] = {}
-        for position, word in enumerate(self._sequence):
-            self._positions.setdefault(word, []).append(position)
+        self._view = view
+        self._words: set[str] | None = None
+        self._pairs: set[tuple[str, str]] = set()
+
+    def _index(self) -> tuple[set[str], set[tuple[str, str]]]:
+        """The content text's words, and its pairs of neighbouring capitalised words
+        (names are capitalised), built on first need."""
+        if self._words is None:
+            document = self._view.document
+            text = " ".join(document.sentence_text(i) for i in sorted(self._view.content))
+            words = _WORD.findall(text)
+            self._words = {w.casefold() for w in words}
+            self._pairs = {
+                (a.casefold(), b.casefold())
+                for a, b in pairwise(words)
+                if a[:1].isupper() and b[:1].isupper()
+            }
+        return self._words, self._pairs
 
     def mentions(self, phrase: str) -> bool:
         """True when the report's content text holds ``phrase`` as whole words
-        (punctuation between them aside). The phrase is looked for only where its
-        rarest word stands, so a look-up costs that word's occurrences, not the text."""
-        words = _WORD.findall(phrase.casefold())
-        if not words or any(w not in self._positions for w in words):
+        (punctuation between them aside): every word, and every pair of neighbouring
+        words of a capitalised name, in the text. Two set probes per word: no look-up
+        scans the text."""
+        words = _WORD.findall(phrase)
+        known, pairs = self._index()
+        if not words or any(w.casefold() not in known for w in words):
             return False
-        anchor = min(range(len(words)), key=lambda k: len(self._positions[words[k]]))
-        for position in self._positions[words[anchor]]:
-            start = position - anchor
-            if start >= 0 and self._sequence[start : start + len(words)] == words:
-                return True
-        return False
+        return all(
+            (a.casefold(), b.casefold()) in pairs
+            for a, b in pairwise(words)
+            if a[:1].isupper() and b[:1].isupper()
+        )
 
     def has(self, span: Span, gloss: str = "") -> bool:
         """True when this report names ``span``'s entity anywhere (see the module notes)."""

@@ -11,6 +11,8 @@ import re
 from collections.abc import Iterable
 from typing import Final, NamedTuple
 
+from newsdiff.core.compare.features import _alternatives
+
 _TOKEN: Final = re.compile(r"\d+(?:[.,:/]\d+)*|[^\W_](?:[\w]|[-'’](?=\w))*|[^\w\s]")
 _QUOTE: Final = re.compile(r"[\"“”«»]([^\"“”«»]+)[\"“”«»]")
 
@@ -51,10 +53,9 @@ class PhraseTable:
     def __init__(self, table: dict[str, str]) -> None:
         self.values = {tuple(key.split()): value for key, value in table.items()}
         self.firsts = frozenset(key[0] for key in self.values)
-        words = sorted(self.firsts, key=len, reverse=True)
-        self._any = re.compile(
-            r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)", re.IGNORECASE
-        )
+        # A trie-shaped alternation: one pass over a whole report finds every place a
+        # phrase may start (features' value pattern is built the same way).
+        self._any = re.compile(rf"(?<![\w])(?i:{_alternatives(self.firsts)})(?![\w])")
 
     def may_occur(self, text: str) -> bool:
         return self._any.search(text) is not None
