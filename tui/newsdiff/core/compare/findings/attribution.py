@@ -199,10 +199,7 @@ class _Reader:
 
     def read(self, index: int) -> list[Credit]:
         document = self.view.document
-        text = document.sentence_text(index)
-        if not self.cues.may_occur(text):
-            return []
-        tokens = tokenize(text, document.sentences[index].start)
+        tokens = tokenize(document.sentence_text(index), document.sentences[index].start)
         credits: list[Credit] = []
         i = 0
         while i < len(tokens):
@@ -220,9 +217,10 @@ class _Reader:
 
 
 def credits_of(view: SideView) -> dict[int, list[Credit]]:
-    """Credits of every content sentence, read in order (pronouns need the past)."""
+    """Credits of the content sentences that hold a cue, read in order (a pronoun's
+    credit needs the speakers before it)."""
     reader = _Reader(view)
-    return {s.index: reader.read(s.index) for s in view.document.sentences if not s.boilerplate}
+    return {index: reader.read(index) for index in sorted(view.places_of(reader.cues))}
 
 
 def _primary(credits: list[Credit]) -> Credit:

@@ -21,12 +21,13 @@ mengembalikan``); a pair with different levels is a finding.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Final
 
-from newsdiff.core.compare.findings.context import SideView, changed_op_at
+from newsdiff.core.compare.findings.context import Places, SideView, changed_op_at
 from newsdiff.core.compare.findings.facts import AMOUNT_KINDS
 from newsdiff.core.compare.findings.messages import quoted
 from newsdiff.core.compare.findings.words import (
@@ -90,6 +91,18 @@ _AUXILIARIES: Final = frozenset(
 )
 ANCHOR_REACH: Final = 30
 """How far (in characters) after a marked verb an amount may be to name the finding."""
+
+
+class _PastTense:
+    """Where an English past tense (a lower-case word in ``-ed``) may stand."""
+
+    pattern: Final = re.compile(r"(?<![\w])[a-z]{3,}ed(?![\w])")
+
+    def places(self, text: str) -> list[int]:
+        return [m.start() for m in self.pattern.finditer(text)]
+
+
+_PAST: Final = _PastTense()
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,16 +192,17 @@ def _marks(view: SideView, row: Row) -> list[Mark]:
     ]
 
 
-def _changed_marker(view: SideView, row: Row) -> bool:
-    """True when a marker word stands in the row's changed text on this side: a quick
-    test that spares tokenising the many rows where none does."""
-    markers = _lexicon()[0]
-    for index in getattr(row, view.name):
-        base = view.document.sentences[index].start
-        for place in markers.places(view.document.sentence_text(index)):
-            if changed_op_at(row, view.name, base + place) is not None:
-                return True
-    return False
+def _rows_with_changed(view: SideView, rows: Sequence[Row], table: Places) -> set[int]:
+    """Rows where a word of ``table`` stands in changed text on this side, found in one
+    pass over the report."""
+    found: set[int] = set()
+    for index, places in view.places_of(table).items():
+        number = view.row_of.get(index)
+        if number is None or number in found:
+            continue
+        if any(changed_op_at(rows[number], view.name, place) is not None for place in places):
+            found.add(number)
+    return found
 
 
 def _anchor(view: SideView, mark: Mark) -> str:
@@ -236,11 +250,16 @@ def _pairs(left: list[Mark], right: list[Mark]) -> list[tuple[Mark, Mark]]:
 def certainty_findings(lv: SideView, rv: SideView, rows: Sequence[Row]) -> list[Finding]:
     """Certainty changes in aligned rows (see the module notes)."""
     findings: list[Finding] = []
-    for number, row in enumerate(rows):
+    # A pair needs a marker in changed text on one side and a marker or a past tense
+    # in changed text on the other; no other row is tokenised.
+    markers = _lexicon()[0]
+    strong = (_rows_with_changed(lv, rows, markers), _rows_with_changed(rv, rows, markers))
+    past = (_rows_with_changed(lv, rows, _PAST), _rows_with_changed(rv, rows, _PAST))
+    candidates = (strong[0] & (strong[1] | past[1])) | (strong[1] & (strong[0] | past[0]))
+    for number in sorted(candidates):
+        row = rows[number]
         if not (row.left and row.right) or row.kind is RowKind.SAME:
             continue
-        if not (_changed_marker(lv, row) or _changed_marker(rv, row)):
-            continue  # no marker in changed text on either side: no level can differ
         left, right = _marks(lv, row), _marks(rv, row)
         if not (left and right):
             continue

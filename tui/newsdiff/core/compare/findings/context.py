@@ -10,9 +10,15 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Protocol
 
-from newsdiff.core.compare.findings.words import PhraseTable
 from newsdiff.core.model import Document, FindingSide, OpKind, Row, Span
+
+
+class Places(Protocol):
+    """Anything that finds where its words may stand in a text (a phrase table)."""
+
+    def places(self, text: str) -> list[int]: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +61,7 @@ class SideView:
         """Index of the sentence that holds ``offset``."""
         return max(0, bisect_right(self.starts, offset) - 1)
 
-    def places_of(self, table: PhraseTable) -> dict[int, list[int]]:
+    def places_of(self, table: Places) -> dict[int, list[int]]:
         """Content sentence → offsets where a phrase of ``table`` may start: one pass
         over the whole text, so sentences without any are never tokenised."""
         found: dict[int, list[int]] = {}

@@ -34,6 +34,11 @@ from newsdiff.core.lexicons import load_lines
 from newsdiff.core.model import ENTITY_KINDS, Finding, FindingKind, Row, Span, SpanKind
 
 _WORD: Final = re.compile(r"[^\W_]+")
+_CAPITALISED: Final = re.compile(r"[A-Z]")
+_CAPITALISED_PAIR: Final = re.compile(r"(?<![^\W_])([A-Z][^\W_]*)[\W_]+(?=([A-Z][^\W_]*))")
+"""Neighbouring capitalised words (``Meteorology, Climatology``), found by the regex
+engine in one pass; names are mostly capitalised, so these pairs tell a name's words
+standing together from the same words scattered."""
 _ACRONYM_AFTER: Final = re.compile(r"\s*\(([A-Z][A-Za-z0-9]{1,9})\)")
 _NEXT_CAPITALISED: Final = re.compile(r"[ \t]+[A-Z][\w-]*")
 
@@ -82,13 +87,8 @@ class EntityIndex:
         if self._words is None:
             document = self._view.document
             text = " ".join(document.sentence_text(i) for i in sorted(self._view.content))
-            words = _WORD.findall(text)
-            self._words = {w.casefold() for w in words}
-            self._pairs = {
-                (a.casefold(), b.casefold())
-                for a, b in pairwise(words)
-                if a[:1].isupper() and b[:1].isupper()
-            }
+            self._words = set(_WORD.findall(text.casefold()))
+            self._pairs = {(a.casefold(), b.casefold()) for a, b in _CAPITALISED_PAIR.findall(text)}
         return self._words, self._pairs
 
     def mentions(self, phrase: str) -> bool:
@@ -103,7 +103,7 @@ class EntityIndex:
         return all(
             (a.casefold(), b.casefold()) in pairs
             for a, b in pairwise(words)
-            if a[:1].isupper() and b[:1].isupper()
+            if _CAPITALISED.match(a) and _CAPITALISED.match(b)
         )
 
     def has(self, span: Span, gloss: str = "") -> bool:
