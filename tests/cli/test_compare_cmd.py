@@ -35,7 +35,12 @@ def test_text_view_side_by_side_without_colour_in_a_pipe() -> None:
     out = result.stdout
     assert "\x1b" not in out  # not a terminal: no colour
     assert out.startswith("similarity ")
-    assert "│" in out and "Findings: none." in out
+    assert "│" in out
+    # The findings follow the rows, grouped, each with its row and kind.
+    findings = out[out.index("\nFindings (") :]
+    assert "Disagreements" in findings and "In one report only" in findings
+    assert "date_mismatch" in findings and "23 Juli 2027" in findings
+    assert "certainty_change" in findings and "berjanji untuk" in findings
     # Word changes are bracketed when there is no colour.
     assert "[-" in out and "-]" in out and "{+" in out and "+}" in out
 
@@ -123,7 +128,16 @@ def test_json_has_the_comparison_shape() -> None:
     _check_shape(record)
     assert record["left"]["path"].endswith("001-antara-istanbul-third-round-23-july.txt")
     assert record["left"]["published"] == "2025-07-23"
-    assert record["findings"] == []
+    kinds = {finding["kind"] for finding in record["findings"]}
+    assert {"date_mismatch", "certainty_change", "attribution_change"} <= kinds
+    assert {"entity_only_left", "number_only_left"} <= kinds
+    for finding in record["findings"]:
+        for side in ("left", "right"):
+            where = finding[side]
+            if where is not None:
+                assert set(where) == {"text", "value", "sentence", "start", "end"}
+                assert isinstance(where["sentence"], int) and where["start"] < where["end"]
+        assert finding["message"] and "\n" not in finding["message"]
     texts = [row["left_text"] for row in record["rows"] if row["kind"] != "right_only"]
     assert any("1.200 tawanan" in text for text in texts)
     replaced = [op for row in record["rows"] for op in row["ops"] if op["op"] == "replace"]

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from newsdiff.core.analyze import analyze
+from newsdiff.core.analyze import analyze_all
 from newsdiff.core.ingest import load
 from newsdiff.core.model import Comparison, Document, RowKind
 
@@ -54,10 +54,16 @@ class Pair:
         return {link for row in self.rows for link in row.links}
 
 
-def _document(path: Path) -> Document:
-    result = load([str(path)])
-    assert len(result.articles) == 1, f"{path}: expected one article, got {result.problems}"
-    return analyze(result.articles[0])
+def _documents(left: Path, right: Path) -> tuple[Document, Document]:
+    """Both reports analysed together, as ``newsdiff compare`` does (a name found in
+    one report is known in the other)."""
+    articles = []
+    for path in (left, right):
+        result = load([str(path)])
+        assert len(result.articles) == 1, f"{path}: expected one article, got {result.problems}"
+        articles.append(result.articles[0])
+    first, second = analyze_all(articles)
+    return first, second
 
 
 def resolve(document: Document, snippet: str, where: str) -> int:
@@ -76,8 +82,7 @@ def _indices(document: Document, snippets: Iterable[str], where: str) -> tuple[i
 
 def load_pair(folder: Path) -> Pair:
     gold = json.loads((folder / "gold.json").read_text(encoding="utf-8"))
-    left = _document((folder / gold["left"]).resolve())
-    right = _document((folder / gold["right"]).resolve())
+    left, right = _documents((folder / gold["left"]).resolve(), (folder / gold["right"]).resolve())
     rows: list[GoldRow] = []
     possible: set[Link] = set()
     for number, row in enumerate(gold["rows"]):

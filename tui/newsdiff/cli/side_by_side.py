@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from newsdiff.core.compare.record import run_text
-from newsdiff.core.model import Comparison, Document, OpKind, Row, RowKind
+from newsdiff.core.model import Comparison, Document, FindingKind, OpKind, Row, RowKind
 from newsdiff.core.sanitize import visible
 
 MARKS: Final = {
@@ -248,16 +248,58 @@ def render(comparison: Comparison, width: int, colour: bool) -> str:
             right_text = render_line(right_lines[k] if k < len(right_lines) else [], column, colour)
             lines.append(f"{head}{left_text}{SEPARATOR}{right_text}".rstrip())
     lines.append("")
-    lines.extend(render_findings(comparison, colour))
+    lines.extend(render_findings(comparison, colour, width))
     return "\n".join(lines)
 
 
-def render_findings(comparison: Comparison, colour: bool) -> list[str]:
-    if not comparison.findings:
+_ONE_SIDED: Final = frozenset(
+    {
+        FindingKind.ENTITY_ONLY_LEFT,
+        FindingKind.ENTITY_ONLY_RIGHT,
+        FindingKind.NUMBER_ONLY_LEFT,
+        FindingKind.NUMBER_ONLY_RIGHT,
+    }
+)
+
+
+def render_findings(comparison: Comparison, colour: bool, width: int = 100) -> list[str]:
+    """The findings under the rows: facts that disagree first, then facts only one
+    report has, each as ``row N  kind  message`` with the message wrapped under itself."""
+    findings = comparison.findings
+    if not findings:
         return ["Findings: none."]
-    lines = [f"Findings ({len(comparison.findings)}):"]
-    for finding in comparison.findings:
-        where = f" [row {finding.row + 1}]" if finding.row is not None else ""
-        kind = finding.kind.value
-        lines.append(f"  - {kind}{where}: {_clean(finding.message)}")
+    disagree = [f for f in findings if f.kind not in _ONE_SIDED]
+    one_sided = [f for f in findings if f.kind in _ONE_SIDED]
+    bold = (lambda t: f"{_STYLES['bold']}{t}{_RESET}") if colour else (lambda t: t)
+    summary = f"{len(disagree)} where the reports disagree, {len(one_sided)} in one report only"
+    lines = [bold(f"Findings ({len(findings)}):")]
+    if cell_width(summary) + 16 <= width:
+        lines[0] += f" {summary}"
+    rows_width = len(str(len(comparison.rows)))
+    kind_width = max(len(f.kind.value) for f in findings)
+    for title, group in (("Disagreements", disagree), ("In one report only", one_sided)):
+        if not group:
+            continue
+        lines.append(bold(title))
+        for finding in group:
+            row = (
+                f"row {finding.row + 1:<{rows_width}}"
+                if finding.row is not None
+                else " " * (rows_width + 4)
+            )
+            head = f"  {row}  {finding.kind.value:<{kind_width}}  "
+            indent = cell_width(head)
+            column = max(MIN_COLUMN, width - indent)
+            wrapped = wrap([(_clean(finding.message), None)], column)
+            for k, atoms in enumerate(wrapped):
+                text = render_line(atoms, 0, False).rstrip()
+                if k == 0:
+                    label = f"  {row}  " + (
+                        f"{_STYLES['move']}{finding.kind.value:<{kind_width}}{_RESET}"
+                        if colour
+                        else f"{finding.kind.value:<{kind_width}}"
+                    )
+                    lines.append(f"{label}  {text}")
+                else:
+                    lines.append(f"{' ' * indent}{text}")
     return lines

@@ -1,0 +1,115 @@
+"""Words with their offsets, and the small text tests the finders share.
+
+The finders read sentences a few words at a time (a speech verb and the name before
+it, a marker and the verb after it), so they need tokens that keep article offsets:
+every finding points back at the exact stretch of text it is about.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Final, NamedTuple
+
+from newsdiff.core.compare.features import _alternatives
+
+_TOKEN: Final = re.compile(r"\d+(?:[.,:/]\d+)*|[^\W_](?:[\w]|[-'’](?=\w))*|[^\w\s]")
+_QUOTE: Final = re.compile(r"[\"“”«»]([^\"“”«»]+)[\"“”«»]")
+
+PUNCTUATION_BREAKS: Final = frozenset(',;:.?!"“”«»—–')
+"""Punctuation that ends a clause for the finders (parentheses do not: a name's
+acronym in brackets belongs to the name)."""
+
+
+class Token(NamedTuple):
+    """A word or a punctuation mark, with offsets into the article text (a tuple: the
+    finders make one per word of every sentence they read)."""
+
+    text: str
+    start: int
+    end: int
+    folded: str
+    """``text`` case-folded."""
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[:1].isalnum()
+
+
+def tokenize(text: str, base: int = 0) -> list[Token]:
+    """Words and punctuation of ``text``; offsets are ``base`` plus the position."""
+    return [
+        Token(word, base + m.start(), base + m.end(), word.casefold())
+        for m in _TOKEN.finditer(text)
+        for word in (m.group(),)
+    ]
+
+
+class PhraseTable:
+    """A lexicon of one- to three-word phrases, keyed by word tuples, with a quick test
+    for whether a text can hold any of them at all (most sentences hold none, and
+    tokenising only the ones that may keeps the finders fast)."""
+
+    def __init__(self, table: dict[str, str]) -> None:
+        self.values = {tuple(key.split()): value for key, value in table.items()}
+        self.firsts = frozenset(key[0] for key in self.values)
+        # A trie-shaped alternation: one pass over a whole report finds every place a
+        # phrase may start (features' value pattern is built the same way).
+        self._any = re.compile(rf"(?<![\w])(?i:{_alternatives(self.firsts)})(?![\w])")
+
+    def may_occur(self, text: str) -> bool:
+        return self._any.search(text) is not None
+
+    def places(self, text: str) -> list[int]:
+        """Offsets in ``text`` where a phrase of the table may start."""
+        return [m.start() for m in self._any.finditer(text)]
+
+    def match(self, tokens: list[Token], i: int) -> int:
+        """Length (in tokens) of the longest phrase that starts at ``tokens[i]``, or 0."""
+        if tokens[i].folded not in self.firsts:
+            return 0
+        for length in (3, 2, 1):
+            if i + length <= len(tokens):
+                key = tuple(t.folded for t in tokens[i : i + length])
+                if key in self.values:
+                    return length
+        return 0
+
+    def value(self, tokens: list[Token], i: int, length: int) -> str:
+        return self.values[tuple(t.folded for t in tokens[i : i + length])]
+
+
+def has_quotation(text: str, min_words: int = 4) -> bool:
+    """True when ``text`` quotes someone: a stretch of at least ``min_words`` words in
+    quotation marks (a single quoted word is a term, not a quote)."""
+    return any(len(m.group(1).split()) >= min_words for m in _QUOTE.finditer(text))
+
+
+_SUFFIXES: Final = ("ing", "ied", "ed", "es", "s", "e")
+_ID_PREFIXES: Final = ("meng", "meny", "mem", "men", "me", "di", "ber", "ter", "pe")
+_ID_SUFFIXES: Final = ("kannya", "kan", "nya", "an", "i")
+
+
+def verb_stem(word: str) -> str:
+    """A rough stem that makes ``evacuated``/``evacuate``, ``raised``/``raise`` and
+    ``memulangkan``/``dipulangkan`` meet; good enough to tell whether two markers are
+    about the same verb, which is all it is used for."""
+    stem = word.casefold()
+    for prefix in _ID_PREFIXES:
+        if stem.startswith(prefix) and len(stem) - len(prefix) >= 4:
+            stem = stem[len(prefix) :]
+            break
+    for suffix in (*_ID_SUFFIXES, *_SUFFIXES):
+        if stem.endswith(suffix) and len(stem) - len(suffix) >= 4:
+            stem = stem[: -len(suffix)]
+            break
+    return stem[:6]
+
+
+def content_stems(words: Iterable[str], ignore: frozenset[str]) -> frozenset[str]:
+    """Six-letter stems of the words that are not in ``ignore`` (case-folded)."""
+    return frozenset(
+        w.casefold()[:6]
+        for w in words
+        if w[:1].isalnum() and len(w) > 1 and w.casefold() not in ignore
+    )
