@@ -159,7 +159,8 @@ def write_files(files: Mapping[Path, bytes], *, overwrite: bool = False) -> None
             temporaries[path] = _write_temporary(path, files[path])
         for path in paths:
             current = path
-            _commit(temporaries.pop(path), path, overwrite)
+            _commit(temporaries[path], path, overwrite)
+            del temporaries[path]
             placed.append(path)
     except BaseException as error:
         for temporary in temporaries.values():

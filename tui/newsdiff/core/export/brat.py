@@ -163,9 +163,10 @@ def render_folder(subject: Subject) -> dict[str, str]:
     texts = [safe_text(d.text) for d in documents]
     annotations = [_span_annotations(d, t) for d, t in zip(documents, texts, strict=True)]
     for prefix, comparison, left, right in _pairs(subject):
+        # With one pair the type says it all; with several, which pair a change is from.
         which = f"{prefix.strip()}: " if prefix else ""
-        removed = f"{which}not in {report_label(documents[right].article)}"
-        added = f"{which}not in {report_label(documents[left].article)}"
+        removed = f"{which}not in {report_label(documents[right].article)}" if prefix else ""
+        added = f"{which}not in {report_label(documents[left].article)}" if prefix else ""
         for row in comparison.rows:
             for op in row.ops:
                 if op.op in (OpKind.DELETE, OpKind.REPLACE):
