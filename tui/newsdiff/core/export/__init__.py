@@ -74,9 +74,11 @@ __all__ = [
     "Subject",
     "TargetExists",
     "default_name",
+    "describe",
     "render",
     "render_files",
     "save",
+    "target_paths",
     "targets",
 ]
 
@@ -105,15 +107,19 @@ def _brat_base(out: Path) -> Path:
     return out.with_suffix("") if out.suffix in (".txt", ".ann") else out
 
 
-def targets(subject: Subject, format: ExportFormat | str, out: Path) -> list[Path]:
-    """The paths :func:`save` would create: the file, brat's two files, or its folder."""
+def target_paths(format: ExportFormat | str, out: Path, *, article: bool) -> list[Path]:
+    """The paths an export to ``out`` creates: the file, brat's two files for an
+    ``article``, or brat's folder for a comparison or story."""
     format = ExportFormat(format)
-    if format is not ExportFormat.BRAT:
-        return [out]
-    if isinstance(subject, Document):
+    if format is ExportFormat.BRAT and article:
         base = _brat_base(out)
         return [base.with_name(base.name + ".txt"), base.with_name(base.name + ".ann")]
     return [out]
+
+
+def targets(subject: Subject, format: ExportFormat | str, out: Path) -> list[Path]:
+    """The paths :func:`save` would create for ``subject``."""
+    return target_paths(format, out, article=isinstance(subject, Document))
 
 
 def save(
@@ -131,7 +137,7 @@ def save(
         return [out]
     files = render_files(subject)
     if isinstance(subject, Document):
-        txt, ann = targets(subject, format, out)
+        txt, ann = target_paths(format, out, article=True)
         write_files(
             {txt: files[".txt"].encode("utf-8"), ann: files[".ann"].encode("utf-8")},
             overwrite=overwrite,

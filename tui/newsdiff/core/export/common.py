@@ -297,19 +297,31 @@ def short_name(article: Article, limit: int = 40) -> str:
     return _UNSAFE_NAME.sub("-", stem).strip("-.")[:limit] or "article"
 
 
-def default_stem(subject: Subject) -> str:
-    """A default file name without extension: ``004``, ``001-vs-004``, ``story-001-004``.
+def stem_for(kind: str, articles: Sequence[Article]) -> str:
+    """A default file name without extension, for ``kind`` ``article``, ``comparison``
+    or ``story``: ``004-istanbul-…``, ``001-vs-004``, ``story-001-004``.
 
     A single article keeps its whole stem, a comparison names both sides (the first
     two and a count when there are more), a story starts with ``story-``.
     """
-    documents = documents_of(subject)
-    if isinstance(subject, Document):
-        stem = PurePath(subject.article.path.split("#", 1)[0]).stem
+    if kind == "article":
+        stem = PurePath(articles[0].path.split("#", 1)[0]).stem
         return _UNSAFE_NAME.sub("-", stem).strip("-.")[:60] or "article"
-    names = [short_name(d.article) for d in documents]
-    if isinstance(subject, StoryExport):
+    names = [short_name(article) for article in articles]
+    if kind == "story":
         shown = "-".join(names[:4]) + (f"-and-{len(names) - 4}-more" if len(names) > 4 else "")
         return f"story-{shown}"
     more = f"-and-{len(names) - 2}-more" if len(names) > 2 else ""
     return f"{names[0]}-vs-{names[1]}{more}"
+
+
+def subject_kind(subject: Subject) -> str:
+    """``article``, ``comparison`` or ``story``."""
+    if isinstance(subject, Document):
+        return "article"
+    return "story" if isinstance(subject, StoryExport) else "comparison"
+
+
+def default_stem(subject: Subject) -> str:
+    """:func:`stem_for` the subject's kind and reports."""
+    return stem_for(subject_kind(subject), [d.article for d in documents_of(subject)])
