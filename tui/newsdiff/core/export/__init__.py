@@ -19,13 +19,7 @@ from pathlib import Path
 from typing import Final
 
 from newsdiff.core.export.atomic import ExportError, TargetExists, write_files, write_folder
-from newsdiff.core.export.common import (
-    StoryExport,
-    StoryPair,
-    Subject,
-    default_stem,
-    documents_of,
-)
+from newsdiff.core.export.common import StoryExport, StoryPair, Subject, default_stem
 from newsdiff.core.model import Document
 
 
@@ -74,7 +68,6 @@ __all__ = [
     "Subject",
     "TargetExists",
     "default_name",
-    "describe",
     "render",
     "render_files",
     "save",
@@ -145,15 +138,3 @@ def save(
         return [txt, ann]
     write_folder(out, {k: v.encode("utf-8") for k, v in files.items()}, overwrite=overwrite)
     return [out]
-
-
-def describe(subject: Subject) -> str:
-    """``the article 004-….txt``, ``the comparison of 2 reports``, ``the story of 3 reports``."""
-    from newsdiff.core.export.common import report_label
-
-    if isinstance(subject, Document):
-        return f"the article {report_label(subject.article)}"
-    count = len(documents_of(subject))
-    if isinstance(subject, StoryExport):
-        return f"the story of {count} reports"
-    return f"the comparison of {count} reports"
