@@ -1,8 +1,9 @@
 """HTML: one standalone page — inline CSS, no scripts, no network, safe to open.
 
 - Every piece of article text goes through :func:`escape` (``html.escape`` plus
-  control characters and bidi marks shown as small boxed ``<span class="ctl">``
-  marks that keep the character's code in ``data-char``), so it is text, never markup.
+  control characters and bidi marks shown as small boxed ``\x1b``/``U+202E``
+  ``<span class="ctl">`` marks that keep the character's code in ``data-char``), so it
+  is text, never markup.
 - A Content-Security-Policy allows nothing but the page's own stylesheet (by its
   hash): no script, image, font, frame or connection, even if something slipped
   through.
@@ -23,7 +24,7 @@ from collections.abc import Sequence
 from functools import cache
 from html import escape as html_escape
 from importlib import resources
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from newsdiff.core.export.common import (
     ADDED,
@@ -42,8 +43,11 @@ from newsdiff.core.export.common import (
     report_label,
 )
 from newsdiff.core.export.text import column_labels
-from newsdiff.core.model import Comparison, Document, FindingSide, Span
+from newsdiff.core.model import Document, FindingSide, Span
 from newsdiff.core.sanitize import SURROGATES, UNSAFE_CHARACTERS
+
+if TYPE_CHECKING:
+    from newsdiff.core.compare.table import CompareTable
 
 _SPECIAL: Final = re.compile("[&<>\"']|" + UNSAFE_CHARACTERS.pattern + "|" + SURROGATES.pattern)
 _ENTITIES: Final = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;"}
@@ -55,7 +59,8 @@ def _escape_one(match: re.Match[str]) -> str:
     if entity is not None:
         return entity
     code = ord(character)
-    shown = chr(0x2400 + code) if code < 0x20 else ("␡" if code == 0x7F else f"U+{code:04X}")
+    # Spelled out as sanitize.visible does (\x1b, U+202E): every font has these glyphs.
+    shown = f"\\x{code:02x}" if code < 0x100 else f"U+{code:04X}"
     return f'<span class="ctl" data-char="{code:04x}" title="U+{code:04X}">{shown}</span>'
 
 
@@ -186,10 +191,9 @@ def _side(label: str, side: FindingSide | None) -> str:
 
 
 def comparison_section(
-    subject: Comparison | Subject, labels: Sequence[str], prefix: str = "", level: int = 2
+    table: CompareTable, labels: Sequence[str], prefix: str = "", level: int = 2
 ) -> str:
     """The side-by-side table and the findings; ids start with ``prefix``."""
-    table = comparison_table(subject)  # type: ignore[arg-type]
     marks = column_marks(table)
     findings_at: dict[int, list[int]] = {}
     for number, ref in enumerate(table.findings, start=1):
@@ -287,7 +291,7 @@ def render_comparison(subject: Subject) -> str:
     body = (
         f"<header><h1>{escape(title)}</h1>\n"
         f"{_reports(table.documents, labels, notes)}</header>\n{legend(True)}"
-        f"<main>\n{comparison_section(subject, labels)}</main>\n"
+        f"<main>\n{comparison_section(table, labels)}</main>\n"
     )
     return page(title, table.documents[0].article.language, body)
 
@@ -303,7 +307,9 @@ def render_story(story: StoryExport) -> str:
     )
     sections = "".join(
         f'<section id="p{n}"><h2>Pair {n}: {labels[p.left]} vs {labels[p.right]}</h2>\n'
-        + comparison_section(p.comparison, [labels[p.left], labels[p.right]], f"p{n}-", 3)
+        + comparison_section(
+            comparison_table(p.comparison), [labels[p.left], labels[p.right]], f"p{n}-", 3
+        )
         + "</section>\n"
         for n, p in enumerate(story.pairs, start=1)
     )

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from newsdiff.core.export.common import (
     ADDED,
@@ -38,8 +38,11 @@ from newsdiff.core.export.common import (
     report_label,
 )
 from newsdiff.core.export.text import column_labels
-from newsdiff.core.model import Comparison, Document, FindingSide, Span
+from newsdiff.core.model import Document, FindingSide, Span
 from newsdiff.core.sanitize import SURROGATES, UNSAFE_CHARACTERS
+
+if TYPE_CHECKING:
+    from newsdiff.core.compare.table import CompareTable
 
 _SPECIAL: Final = re.compile(
     r"[\\`*_~\[\]<>|&$]|" + UNSAFE_CHARACTERS.pattern + "|" + SURROGATES.pattern
@@ -151,9 +154,8 @@ def _quote(label: str, side: FindingSide | None) -> str:
     return f"   - {label}: “{_cell(escape(side.text))}”{value} (sentence {side.sentence})"
 
 
-def comparison_body(subject: Comparison | Subject, labels: Sequence[str], level: str) -> str:
+def comparison_body(table: CompareTable, labels: Sequence[str], level: str) -> str:
     """The rows as a table and the findings as a list, columns named by ``labels``."""
-    table = comparison_table(subject)  # type: ignore[arg-type]
     marks = column_marks(table)
     findings_at: dict[int, list[int]] = {}
     for number, ref in enumerate(table.findings, start=1):
@@ -226,7 +228,7 @@ def render_comparison(subject: Subject) -> str:
     names = " vs ".join(escape(report_label(d.article)) for d in table.documents)
     return (
         f"# Comparison: {names}\n\n{_reports_table(table.documents, labels, notes)}\n\n"
-        f"{COMPARISON_LEGEND}\n\n{comparison_body(subject, labels, '##')}\n"
+        f"{COMPARISON_LEGEND}\n\n{comparison_body(table, labels, '##')}\n"
     )
 
 
@@ -248,7 +250,7 @@ def render_story(story: StoryExport) -> str:
     for number, pair in enumerate(story.pairs, start=1):
         pair_labels = [labels[pair.left], labels[pair.right]]
         blocks.append(f"## Pair {number}: {pair_labels[0]} vs {pair_labels[1]}")
-        blocks.append(comparison_body(pair.comparison, pair_labels, "###"))
+        blocks.append(comparison_body(comparison_table(pair.comparison), pair_labels, "###"))
     return "\n\n".join(blocks) + "\n"
 
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from newsdiff.core.export.common import (
     ADDED,
@@ -34,8 +34,11 @@ from newsdiff.core.export.common import (
     finding_label,
     report_details,
 )
-from newsdiff.core.model import Comparison, Document, FindingSide, Span
+from newsdiff.core.model import Document, FindingSide, Span
 from newsdiff.core.sanitize import SURROGATES, UNSAFE_CHARACTERS
+
+if TYPE_CHECKING:
+    from newsdiff.core.compare.table import CompareTable
 
 _SPECIAL: Final = re.compile(r"[\\\[\]{}]|" + UNSAFE_CHARACTERS.pattern + "|" + SURROGATES.pattern)
 _SPECIAL_OR_NEWLINE: Final = re.compile(_SPECIAL.pattern + "|\n")
@@ -136,9 +139,8 @@ def _side(label: str, side: FindingSide | None) -> str:
     return f'   {label}: "{escape(side.text, newlines=True)}"{value} (sentence {side.sentence})'
 
 
-def comparison_body(subject: Comparison | Subject, labels: Sequence[str]) -> str:
+def comparison_body(table: CompareTable, labels: Sequence[str]) -> str:
     """The rows and findings of a comparison, columns named by ``labels``."""
-    table = comparison_table(subject)  # type: ignore[arg-type]
     marks = column_marks(table)
     findings_at: dict[int, list[int]] = {}
     for number, ref in enumerate(table.findings, start=1):
@@ -186,7 +188,7 @@ def render_comparison(subject: Subject) -> str:
             extra = f" · similarity {table.similarity[column - 1]:.2f}"
         head.append(_header_line(labels[column], document, extra))
     head.append(COMPARISON_LEGEND)
-    return "\n".join(head) + "\n\n" + comparison_body(subject, labels) + "\n"
+    return "\n".join(head) + "\n\n" + comparison_body(table, labels) + "\n"
 
 
 def render_story(story: StoryExport) -> str:
@@ -203,7 +205,8 @@ def render_story(story: StoryExport) -> str:
             f"== pair {number}: {left} vs {right} · similarity {pair.similarity:.2f} · "
             f"{len(pair.comparison.findings)} findings"
         )
-        blocks.append(title + "\n" + comparison_body(pair.comparison, [left, right]))
+        table = comparison_table(pair.comparison)
+        blocks.append(title + "\n" + comparison_body(table, [left, right]))
     return "\n\n".join(blocks) + "\n"
 
 
