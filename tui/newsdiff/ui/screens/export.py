@@ -130,6 +130,7 @@ class ExportScreen(ModalScreen[list[Path] | None]):
     #export-status.error { color: $error; }
     #export-buttons { height: auto; margin-top: 1; }
     #export-buttons Button { margin-right: 2; }
+    #export-keys { margin-top: 1; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q", "cancel", "Cancel", id="export.cancel"),
@@ -155,6 +156,10 @@ class ExportScreen(ModalScreen[list[Path] | None]):
             with Horizontal(id="export-buttons"):
                 yield Button("Export", variant="primary", id="export-go")
                 yield Button("Cancel", id="export-cancel")
+            yield Static(
+                Text("shift+tab formats (↑↓) · enter export · esc cancel · F1 help", style="dim"),
+                id="export-keys",
+            )
 
     def on_mount(self) -> None:
         self.query_one("#export-path", Input).focus()
