@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from newsdiff.ui.screens.compare import CompareScreen
+from newsdiff.ui.screens.export import ExportScreen
 from newsdiff.ui.screens.help import HelpScreen
 from newsdiff.ui.screens.library import LibraryScreen
 from newsdiff.ui.widgets.compare_view import CompareView
@@ -186,7 +187,9 @@ def test_e_and_help() -> None:
         async with app.run_test(size=(120, 36)) as pilot:
             await open_compare(pilot)
             await pilot.press("e")
-            assert any("Export" in note for note in notes)
+            assert isinstance(app.screen, ExportScreen)
+            await pilot.press("escape")
+            assert not notes
             await pilot.press("question_mark")
             assert isinstance(app.screen, HelpScreen)
             assert {"Next finding", "Swap", "Word changes"} <= {

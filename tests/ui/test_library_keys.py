@@ -377,14 +377,17 @@ def test_x_does_nothing_once_loaded() -> None:
     run(scenario)
 
 
-def test_e_says_export_is_coming() -> None:
+def test_e_opens_the_export_dialog() -> None:
+    from newsdiff.ui.screens.export import ExportScreen
+
     async def scenario() -> None:
         app = library_app()
-        notes = record_notifications(app)
         async with app.run_test(size=(120, 36)) as pilot:
             await settle(pilot)
             await pilot.press("e")
-            assert any("Export" in note for note in notes)
+            assert isinstance(app.screen, ExportScreen)
+            await pilot.press("escape")
+            assert isinstance(app.screen, LibraryScreen)
 
     run(scenario)
 

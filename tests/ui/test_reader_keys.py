@@ -13,7 +13,7 @@ from newsdiff.ui.screens.reader import ReaderScreen
 from newsdiff.ui.widgets.article_view import ArticleView
 from newsdiff.ui.widgets.legend import Legend
 from newsdiff.ui.widgets.span_panel import SpanPanel
-from tests.ui.conftest import library_app, record_notifications, run, settle
+from tests.ui.conftest import library_app, run, settle
 from tests.ui.fixtures import document_001
 
 
@@ -234,14 +234,16 @@ def test_scroll_keys_move_the_body() -> None:
     run(scenario)
 
 
-def test_e_says_export_is_coming_and_help_lists_reader_keys() -> None:
+def test_e_opens_the_export_dialog_and_help_lists_reader_keys() -> None:
+    from newsdiff.ui.screens.export import ExportScreen
+
     async def scenario() -> None:
         app = library_app()
-        notes = record_notifications(app)
         async with app.run_test(size=(120, 36)) as pilot:
             await open_reader(pilot)
             await pilot.press("e")
-            assert any("Export" in note for note in notes)
+            assert isinstance(app.screen, ExportScreen)
+            await pilot.press("escape")
             await pilot.press("question_mark")
             assert isinstance(app.screen, HelpScreen)
             assert app.screen.help_title == "Keys — Reader"

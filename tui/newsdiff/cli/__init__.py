@@ -24,6 +24,7 @@ COMMANDS: Final = {
     "list": ("newsdiff.cli.list_cmd", "list the articles with their metadata"),
     "entities": ("newsdiff.cli.entities_cmd", "show people, places, organisations, numbers, dates"),
     "compare": ("newsdiff.cli.compare_cmd", "two reports side by side: aligned, diffed"),
+    "export": ("newsdiff.cli.export_cmd", "save an article, comparison or story: md, html, json…"),
 }
 """Sub-command name → (module, one-line summary). Each module defines ``configure(parser)``
 and ``run(args) -> int``."""

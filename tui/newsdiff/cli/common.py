@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
-import re
 import sys
 from typing import Any, Final, NoReturn, TextIO
 
@@ -79,16 +77,14 @@ def add_format_option(
     )
 
 
-_JSON_UNSAFE: Final = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-
-
 def print_json(document: Any, stream: TextIO | None = None) -> None:
     """JSON on stdout, UTF-8 kept readable, one document per call.
 
-    json escapes C0 controls itself; C1 controls and bidi marks are escaped here too,
-    so JSON printed to a terminal cannot steer it.
+    json escapes C0 controls itself; C1 controls and bidi marks are escaped too
+    (:func:`newsdiff.core.export.jsonfmt.dumps`, shared with the JSON export), so JSON
+    printed to a terminal cannot steer it.
     """
+    from newsdiff.core.export.jsonfmt import dumps
+
     stream = stream or sys.stdout
-    text = json.dumps(document, ensure_ascii=False, indent=2)
-    stream.write(_JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text))
-    stream.write("\n")
+    stream.write(dumps(document))

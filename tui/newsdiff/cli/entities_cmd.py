@@ -30,8 +30,6 @@ JSON shape (one object for one article, an array for several):
  "spans": [{"kind", "text", "value", "start", "end"}]}
 where text == article_text[start:end]."""
 
-SCHEMA: Final = "newsdiff.entities/1"
-
 COLOURS: Final = {
     SpanKind.PERSON: "1;36",
     SpanKind.ORG: "1;33",
@@ -73,27 +71,6 @@ def use_colour(choice: str, stream: Any = None) -> bool:
     if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
         return False
     return bool(getattr(stream, "isatty", lambda: False)())
-
-
-def span_record(span: Span) -> dict[str, Any]:
-    return {
-        "kind": span.kind.value,
-        "text": span.text,
-        "value": span.value,
-        "start": span.start,
-        "end": span.end,
-    }
-
-
-def document_record(document: Document) -> dict[str, Any]:
-    """One article as it appears in ``newsdiff.entities/1``."""
-    article = document.article
-    return {
-        "schema": SCHEMA,
-        "path": article.path,
-        "language": article.language,
-        "spans": [span_record(s) for s in document.spans],
-    }
 
 
 def marked_text(document: Document, colour: bool) -> str:
@@ -159,6 +136,8 @@ def run(args: argparse.Namespace) -> int:
     result = load_inputs(args)
     documents = analyze_all(_with_language(result.articles, args.lang))
     if args.format == "json":
+        from newsdiff.core.export.jsonfmt import document_record
+
         records = [document_record(d) for d in documents]
         print_json(records[0] if len(records) == 1 else records)
     else:

@@ -18,6 +18,12 @@ _UNSAFE: Final = re.compile(
 
 _SURROGATE: Final = re.compile("[\ud800-\udfff]")
 
+UNSAFE_CHARACTERS: Final = _UNSAFE
+"""The characters :func:`visible` replaces, for writers with their own way of showing
+them (the exports keep offsets, so they swap one character for one mark)."""
+SURROGATES: Final = _SURROGATE
+"""Lone surrogates: text that cannot be encoded, shown as U+FFFD."""
+
 
 def _escape(match: re.Match[str]) -> str:
     code = ord(match.group(0))

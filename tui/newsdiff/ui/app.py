@@ -196,6 +196,7 @@ class NewsdiffApp(App[int]):
 def known_binding_ids() -> set[str]:
     """Every binding id a keymap may override (from every screen and widget class)."""
     from newsdiff.ui.screens.compare import CompareScreen
+    from newsdiff.ui.screens.export import ConfirmOverwrite, ExportScreen
     from newsdiff.ui.screens.help import HelpScreen
     from newsdiff.ui.screens.reader import ReaderScreen, SearchInput
     from newsdiff.ui.widgets.article_list import ArticleList
@@ -211,6 +212,8 @@ def known_binding_ids() -> set[str]:
         LibraryScreen,
         ReaderScreen,
         CompareScreen,
+        ExportScreen,
+        ConfirmOverwrite,
         HelpScreen,
         ArticleList,
         ArticleView,

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from newsdiff.core.model import ENTITY_KINDS, Article, Comparison, Document
 
 if TYPE_CHECKING:
+    from newsdiff.core.compare import MultiComparison
     from newsdiff.ui.compare_table import CompareTable
 
 
@@ -55,8 +56,8 @@ def compare_documents(left: Document, right: Document) -> Comparison:
     return compare(left, right)
 
 
-def compare_table(documents: Sequence[Document]) -> CompareTable:
-    """The table the compare view shows: two reports, or three and more against the first.
+def compare_result(documents: Sequence[Document]) -> list[Comparison] | MultiComparison:
+    """Two reports compared, or three and more against the first.
 
     Two reports are one ``compare(left, right)``; more go to the core's ``compare_many``
     with the first as the pivot, which lines every report up against it.
@@ -64,12 +65,17 @@ def compare_table(documents: Sequence[Document]) -> CompareTable:
     Raises:
         EngineMissing: when this build of the core has no comparison engine yet.
     """
-    from newsdiff.ui.compare_table import build_table
-
     if len(documents) == 2:
-        return build_table([compare_documents(documents[0], documents[1])])
+        return [compare_documents(documents[0], documents[1])]
     try:
         from newsdiff.core.compare import compare_many
     except ImportError as error:
         raise EngineMissing("comparison engine not available yet") from error
-    return build_table(compare_many(list(documents), pivot=0))
+    return compare_many(list(documents), pivot=0)
+
+
+def compare_table(documents: Sequence[Document]) -> CompareTable:
+    """The table the compare view shows (see :func:`compare_result`)."""
+    from newsdiff.ui.compare_table import build_table
+
+    return build_table(compare_result(documents))

@@ -25,6 +25,11 @@ def _report(document: Document) -> dict[str, Any]:
     }
 
 
+def report_record(document: Document) -> dict[str, Any]:
+    """A report as ``left``/``right`` show it (the story export lists its reports so)."""
+    return _report(document)
+
+
 def run_text(document: Document, indices: tuple[int, ...]) -> str:
     """The text of a run of sentences, from the first one's start to the last one's end."""
     if not indices:

@@ -85,7 +85,7 @@ class CompareScreen(NewsdiffScreen):
         Binding("1", "toggle_layer(0)", "Word changes", show=False, id="compare.toggle-diff"),
         Binding("2", "toggle_layer(1)", "Names", show=False, id="compare.toggle-entities"),
         Binding("3", "toggle_layer(2)", "Values", show=False, id="compare.toggle-values"),
-        Binding("e", "export", "Export", id="compare.export", show=False),
+        Binding("e", "export", "Export…", id="compare.export", show=False),
     ]
 
     def __init__(
@@ -100,6 +100,10 @@ class CompareScreen(NewsdiffScreen):
         self.comparisons = comparisons
         """Already computed (tests, or a caller that has them): shown without the engine."""
         self.table: CompareTable | None = None
+        self.result: Sequence[Comparison] | MultiComparison | None = None
+        """What the table was built from (the export writes it)."""
+        self.swapped = False
+        """True when a two-report table is shown with its sides exchanged."""
         self.finding_position: int | None = None
         self.shown_layers: set[str] = {"diff", "entities", "values"}
 
@@ -130,13 +134,14 @@ class CompareScreen(NewsdiffScreen):
     def on_mount(self) -> None:
         self.view.focus()
         if self.comparisons is not None:
+            self.result = self.comparisons
             self._set_table(build_table(self.comparisons))
         else:
             self._compute()
 
     @work(thread=True, exclusive=True, group="compare", exit_on_error=False)
     def _compute(self) -> None:
-        from newsdiff.ui.engine import EngineMissing, analyze_articles, compare_table
+        from newsdiff.ui.engine import EngineMissing, analyze_articles, compare_result
 
         worker = get_current_worker()
         try:
@@ -145,7 +150,8 @@ class CompareScreen(NewsdiffScreen):
             documents = [d if d is not None else next(analysed) for d in self.documents]
             if worker.is_cancelled:
                 return
-            table = compare_table(documents)
+            result = compare_result(documents)
+            table = build_table(result)
         except EngineMissing as error:
             self.app.call_from_thread(self._failed, str(error))
             return
@@ -154,7 +160,14 @@ class CompareScreen(NewsdiffScreen):
             return
         if not worker.is_cancelled:
             self.documents = documents
-            self.app.call_from_thread(self._set_table, table)
+            self.app.call_from_thread(self._set_result, result, table)
+
+    def _set_result(
+        self, result: Sequence[Comparison] | MultiComparison, table: CompareTable
+    ) -> None:
+        self.result = result
+        self.swapped = False
+        self._set_table(table)
 
     def _failed(self, message: str) -> None:
         self.notify(message, title="Cannot compare", severity="error", markup=False)
@@ -237,6 +250,7 @@ class CompareScreen(NewsdiffScreen):
         if table is None:
             return
         if table.columns == 2:
+            self.swapped = not self.swapped
             self._set_table(table.swapped())
             return
         # Three or more: the next report becomes the pivot, which needs a new comparison.
@@ -281,7 +295,37 @@ class CompareScreen(NewsdiffScreen):
         yield PaletteCommand(
             "Show/hide findings", "The list under the reports (f)", self.action_toggle_findings
         )
+        yield PaletteCommand(
+            "Export…",
+            "The comparison with its findings: HTML, Markdown, JSON… (e)",
+            self.action_export,
+        )
         yield PaletteCommand("Back to the library", "escape", self.action_back)
 
     def action_export(self) -> None:
-        self.notify("Export arrives with the export feature (issue 7).")
+        from newsdiff.core.export.common import stem_for
+        from newsdiff.ui.screens.export import ExportRequest, ExportScreen
+
+        table, result = self.table, self.result
+        if table is None or result is None:
+            self.notify("The comparison is still being made; export when it is shown.")
+            return
+        swapped = self.swapped
+
+        def build() -> Comparison | MultiComparison:  # on the export worker
+            if not isinstance(result, Sequence):
+                return result
+            comparison = result[0]
+            if swapped:  # export what is shown: the other report on the left
+                from newsdiff.ui.engine import compare_documents
+
+                return compare_documents(comparison.right, comparison.left)
+            return comparison
+
+        request = ExportRequest(
+            what=f"the comparison of {table.columns} reports",
+            kind="comparison",
+            stem=stem_for("comparison", [d.article for d in table.documents]),
+            build=build,
+        )
+        self.app.push_screen(ExportScreen(request))

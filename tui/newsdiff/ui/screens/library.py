@@ -14,7 +14,7 @@ import gc
 import time
 from collections.abc import Callable, Iterator
 from functools import partial
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import on, work
@@ -37,6 +37,10 @@ from newsdiff.ui.widgets.filter_bar import FilterBar
 from newsdiff.ui.widgets.key_bar import KeyBar
 from newsdiff.ui.widgets.list_header import ListHeader
 from newsdiff.ui.widgets.preview import Preview
+
+if TYPE_CHECKING:
+    from newsdiff.core.export.common import StoryExport
+    from newsdiff.ui.screens.export import ExportRequest
 
 ArticleSource = Callable[[], Iterator[Article | Problem]]
 """Yields articles (and problems) for the library; the default reads the paths."""
@@ -81,7 +85,7 @@ class LibraryScreen(NewsdiffScreen):
         Binding("p", "toggle_preview", "Preview", show=False, id="library.preview"),
         Binding("x", "stop_loading", "Stop loading", id="library.stop"),
         Binding("escape", "clear_filter", "Clear filter", show=False, id="library.clear-filter"),
-        Binding("e", "export", "Export", show=False, id="library.export"),
+        Binding("e", "export", "Export…", show=False, id="library.export"),
     ]
 
     def __init__(
@@ -389,7 +393,61 @@ class LibraryScreen(NewsdiffScreen):
         self.query_one(ListHeader).refresh()
 
     def action_export(self) -> None:
-        self.notify("Export arrives with the export feature (issue 7).")
+        """Export the marked reports or the story under the cursor as a story, else
+        the report under the cursor as an article."""
+        from newsdiff.ui.screens.export import ExportScreen
+
+        request = self._export_request()
+        if isinstance(request, str):
+            self.notify(request)
+            return
+        self.app.push_screen(ExportScreen(request))
+
+    def _export_request(self) -> ExportRequest | str:
+        from newsdiff.core.export.common import report_label, stem_for
+        from newsdiff.ui.screens.export import ExportRequest
+
+        model = self.model
+        entry = self.article_list.current_entry
+        chosen = model.marked()
+        source: int | None = None
+        if len(chosen) < 2 and entry is not None and len(model.members(entry)) >= 2:
+            story = model.stories[model.story_at(entry)]
+            chosen, source = list(story.members), story.source
+        if len(chosen) < 2:
+            if entry is None:
+                return "Nothing to export: the list is empty."
+            chosen = [model.lead_article(entry)]
+        articles = [model.articles[i] for i in chosen]
+        known = [self.documents.get(i) for i in chosen]
+        position = chosen.index(source) if source in chosen else None
+
+        def documents() -> list[Document]:  # on the export worker
+            from newsdiff.ui.engine import analyze_articles
+
+            missing = [a for a, d in zip(articles, known, strict=True) if d is None]
+            analysed = iter(analyze_articles(missing))
+            return [d if d is not None else next(analysed) for d in known]
+
+        if len(articles) == 1:
+            return ExportRequest(
+                what=f"the article {report_label(articles[0])}",
+                kind="article",
+                stem=stem_for("article", articles),
+                build=lambda: documents()[0],
+            )
+
+        def story() -> StoryExport:
+            from newsdiff.core.export.story import build_story
+
+            return build_story(documents(), source=position)
+
+        return ExportRequest(
+            what=f"the story of {len(articles)} reports",
+            kind="story",
+            stem=stem_for("story", articles),
+            build=story,
+        )
 
     def palette_commands(self) -> Iterator[PaletteCommand]:
         yield PaletteCommand("Open the highlighted report", "Read it (enter)", self.action_open)
@@ -410,6 +468,11 @@ class LibraryScreen(NewsdiffScreen):
             )
         yield PaletteCommand("Reverse the order", "Flip the sort (S)", self.action_sort_reverse)
         yield PaletteCommand("Unmark all", "Clear every mark (u)", self.action_clear_marks)
+        yield PaletteCommand(
+            "Export…",
+            "The marked reports or the story as a story, else the report (e)",
+            self.action_export,
+        )
         yield PaletteCommand(
             "Show/hide the preview", "More room for the list (p)", self.action_toggle_preview
         )

@@ -64,7 +64,7 @@ class ReaderScreen(NewsdiffScreen):
         Binding("tab", "switch_focus", "Panel", id="reader.panel"),
         Binding("B", "toggle_boilerplate", "Boilerplate", show=False, id="reader.boilerplate"),
         Binding("p", "toggle_panel", "Show/hide panel", show=False, id="reader.toggle-panel"),
-        Binding("e", "export", "Export", id="reader.export", show=False),
+        Binding("e", "export", "Export…", id="reader.export", show=False),
         *_kind_bindings(),
     ]
 
@@ -204,10 +204,33 @@ class ReaderScreen(NewsdiffScreen):
         search.focus()
 
     def action_export(self) -> None:
-        self.notify("Export arrives with the export feature (issue 7).", severity="information")
+        from newsdiff.core.export.common import report_label, stem_for
+        from newsdiff.ui.screens.export import ExportRequest, ExportScreen
+
+        article = self.article
+
+        def build() -> Document:  # on the export worker
+            if self.document is not None:
+                return self.document
+            from newsdiff.ui.engine import analyze_articles
+
+            return analyze_articles([article])[0]
+
+        request = ExportRequest(
+            what=f"the article {report_label(article)}",
+            kind="article",
+            stem=stem_for("article", [article]),
+            build=build,
+        )
+        self.app.push_screen(ExportScreen(request))
 
     def palette_commands(self) -> Iterator[PaletteCommand]:
         yield PaletteCommand("Search the article", "Find words in the body (/)", self.action_search)
+        yield PaletteCommand(
+            "Export…",
+            "The article with its highlights: HTML, Markdown, JSON… (e)",
+            self.action_export,
+        )
         yield PaletteCommand(
             "Next highlight", "Or next search hit (n)", partial(self.action_step, 1)
         )
