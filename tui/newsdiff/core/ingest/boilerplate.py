@@ -51,6 +51,11 @@ def _closing_marks() -> tuple[str, ...]:
     return tuple(sorted(load_lines("closing_marks"), key=len, reverse=True))
 
 
+@cache
+def _closing_mark_set() -> frozenset[str]:
+    return frozenset(_closing_marks())
+
+
 def _label_reason(line: str) -> BoilerplateReason | None:
     """The reason a line that opens with a label or a credit is boilerplate, or None."""
     match = _label_pattern().match(line)
@@ -99,9 +104,13 @@ def _trailing_mark(line: str) -> str | None:
 
 _SIX_WORDS: Final = r"\W*(\w+)\W+(\w+)\W+(\w+)\W+(\w+)\W+(\w+)\W+(\w+)"
 _OPENING_WORDS: Final = re.compile(_SIX_WORDS)
-_SENTENCE_OPENINGS: Final = re.compile(rf"(?:^|[.!?…][\"'”’)]*\s+|\s[-–—]+\s+)(?={_SIX_WORDS})")
-"""The first six words (``MIN_REPEAT_WORDS``) of the line, of each sentence in it, and
-after a dateline dash."""
+_AFTER_SENTENCE_END: Final = re.compile(rf"[.!?…][\"'”’)]*\s+(?={_SIX_WORDS})")
+_AFTER_DASH: Final = re.compile(rf"[-–—](?<=\s[-–—])[-–—]*\s+(?={_SIX_WORDS})")
+r"""With ``_OPENING_WORDS`` at the line's start: the first six words
+(``MIN_REPEAT_WORDS``) of each sentence in a line and after a dateline dash. Each
+pattern opens with the punctuation it looks for, so the regex engine jumps between
+candidates instead of trying every position, as one pattern opening with ``^|…|\s``
+must (the same openings, found in a fifth of the time)."""
 
 
 class _Lead:
@@ -125,7 +134,11 @@ class _Lead:
     def add(self, line: str) -> None:
         self.lines.append(line)
         folded = line.lower()
-        self.openings.update(" ".join(m.groups()) for m in _SENTENCE_OPENINGS.finditer(folded))
+        first = _OPENING_WORDS.match(folded)
+        if first:
+            self.openings.add(" ".join(first.groups()))
+        for pattern in (_AFTER_SENTENCE_END, _AFTER_DASH):
+            self.openings.update(" ".join(m.groups()) for m in pattern.finditer(folded))
         self._words = None
 
     def repeats(self, line: str) -> bool:
@@ -154,7 +167,7 @@ def find_boilerplate(text: str) -> tuple[Region, ...]:
     regions: list[Region] = []
     lead = _Lead()
     notices = _notice_lines(text)
-    marks = _closing_marks()
+    marks = _closing_mark_set()
     offset = 0
     for number, raw in enumerate(text.split("\n")):
         line_start, offset = offset, offset + len(raw) + 1
