@@ -11,6 +11,7 @@ from __future__ import annotations
 import errno
 import gzip
 import hashlib
+import importlib
 import os
 import stat
 import sys
@@ -87,21 +88,30 @@ def detect_format(name: str, data: bytes) -> str:
     return "text"
 
 
-@cache
-def _readers() -> dict[str, Callable[[bytes], list[RawRecord | IngestError]]]:
-    from newsdiff.core.ingest.feeds import read_feed
-    from newsdiff.core.ingest.html import read_html
-    from newsdiff.core.ingest.plaintext import read_markdown, read_text
-    from newsdiff.core.ingest.records import read_json, read_jsonl
+_READERS: Final = {
+    "text": ("plaintext", "read_text", True),
+    "markdown": ("plaintext", "read_markdown", True),
+    "html": ("html", "read_html", False),
+    "feed": ("feeds", "read_feed", False),
+    "json": ("records", "read_json", False),
+    "jsonl": ("records", "read_jsonl", False),
+}
+"""Format → (module in this package, function, whether it takes decoded text)."""
 
-    return {
-        "text": lambda data: read_text(decode_bytes(data)),
-        "markdown": lambda data: read_markdown(decode_bytes(data)),
-        "html": read_html,
-        "feed": read_feed,
-        "json": read_json,
-        "jsonl": read_jsonl,
-    }
+
+@cache
+def _reader(fmt: str) -> Callable[[bytes], list[RawRecord | IngestError]]:
+    """The reader for one format, imported the first time that format is read.
+
+    Readers are imported one by one so that a folder of text files never imports
+    the HTML, feed and JSON readers (and their parsers): the app's first screen
+    waits for the samples, and every module it need not import is time saved.
+    """
+    module, name, decoded = _READERS[fmt]
+    function = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    if decoded:
+        return lambda data: function(decode_bytes(data))
+    return function
 
 
 def read_bytes(data: bytes, path: str, fmt: str | None = None) -> list[Article | Problem]:
@@ -114,7 +124,7 @@ def read_bytes(data: bytes, path: str, fmt: str | None = None) -> list[Article |
     fmt = fmt or detect_format(path, data)
     digest = hashlib.sha256(data).hexdigest()
     try:
-        records = _readers()[fmt](data)
+        records = _reader(fmt)(data)
     except IngestError as error:
         return [Problem(path, str(error))]
     except RecursionError:
