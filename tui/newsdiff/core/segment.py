@@ -154,6 +154,20 @@ def _word_before(text: str, block_start: int, period: int) -> str:
     return window[-1] if window else ""
 
 
+def _plain_word_before(text: str, block_start: int, period: int, lex: _Abbreviations) -> bool:
+    """True when the period at ``period`` follows a word of two or more letters that is
+    no abbreviation: the common case, settled with one ``rfind`` and two set lookups
+    (what :func:`_period_ends_sentence` would conclude for it). False means "look
+    closer", not "no sentence end"."""
+    lo = max(block_start, period - _WORD_REACH)
+    space = text.rfind(" ", lo, period)
+    word = text[space + 1 if space >= 0 else lo : period]
+    if len(word) < 2 or not word.isalpha():
+        return False  # an initial, a dotted or bracketed word, or another kind of space
+    bare = word.casefold()
+    return bare not in lex.plain and bare + "." not in lex.final
+
+
 def _period_ends_sentence(text: str, block_start: int, period: int, next_start: int) -> bool:
     """False when the period at ``period`` closes an abbreviation or an initial."""
     word = _word_before(text, block_start, period).lstrip(_OPENERS)
@@ -169,90 +183,114 @@ def _period_ends_sentence(text: str, block_start: int, period: int, next_start: 
     return not (len(bare) == 1 and bare.isalpha() and word[:1].isupper())
 
 
-def split_sentences(text: str, keep_together: Iterable[tuple[int, int]] = ()) -> list[SentenceSpan]:
-    """Split ``text`` into sentences.
+def split_sentences(
+    text: str, keep_together: Iterable[tuple[int, int]] = (), *, limit: int | None = None
+) -> list[SentenceSpan]:
+    """Split ``text`` into sentences (the first ``limit`` of them, if given).
 
     ``keep_together`` lists ranges no boundary may fall inside (a dateline such as
     ``KONTAN.CO.ID - ISTANBUL.`` that ends in a period but belongs to the lead).
     """
-    return [SentenceSpan(*bounds) for bounds in sentence_bounds(text, keep_together)]
+    return [SentenceSpan(*bounds) for bounds in sentence_bounds(text, keep_together, limit=limit)]
 
 
 def sentence_bounds(
-    text: str, keep_together: Iterable[tuple[int, int]] = ()
+    text: str, keep_together: Iterable[tuple[int, int]] = (), *, limit: int | None = None
 ) -> list[tuple[int, int, int, bool]]:
     """``(start, end, paragraph, heading)`` of each sentence: :func:`split_sentences`
     as plain tuples, for callers that build their own objects from them.
 
     Candidates come from one regex over the whole text (terminal punctuation followed,
-    on the same line, by space and a word start that may open a sentence). Python
-    looks only at those: the word before a period (abbreviations, initials), and the
-    bracket depth and open quotation, which are tracked from one bracket or quote
-    character to the next, so a paragraph without any costs nothing. A sentence
-    starts where the spaces after the previous one end, so no chunk is stripped, and
-    headings are marked as each paragraph closes rather than in a second pass.
+    on the same line, by space and a word start that may open a sentence), visited in
+    one loop that closes paragraphs as it passes them. Python looks only at those: the
+    word before a period (a long plain word is settled at once; a short one is looked
+    up among the abbreviations), and the bracket depth and open quotation, which are
+    tracked from one bracket or quote character to the next, so a paragraph without
+    any costs nothing. A sentence starts where the spaces after the previous one end,
+    so no chunk is stripped, and headings are marked as each paragraph closes.
     """
     protected = sorted(keep_together)
     bounds: list[tuple[int, int, int, bool]] = []
-    append = bounds.append
     blocks = _paragraphs(text)
+    if not blocks:
+        return bounds
+    append = bounds.append
     last_paragraph = len(blocks) - 1
-    candidates = _CANDIDATE.finditer(text)
-    candidate = next(candidates, None)
-    for paragraph, (block_start, block_end) in enumerate(blocks):
+    lex = _abbreviations()
+    paragraph = 0
+    block_start, block_end = blocks[0]
+    cut = block_start
+    # Bracket depth and open quote so far; ``upcoming`` is the next bracket or quote
+    # not yet counted (block_end when there is none, -1 until looked for).
+    depth, quote, upcoming = 0, "", -1
+    for found in _CANDIDATE.finditer(text):
+        position = found.start()
+        while position >= block_end and paragraph < last_paragraph:
+            append((cut, block_end, paragraph, _is_heading(text, cut, blocks, paragraph)))
+            if limit is not None and len(bounds) >= limit:
+                return bounds
+            paragraph += 1
+            block_start, block_end = blocks[paragraph]
+            cut = block_start
+            depth, quote, upcoming = 0, "", -1
+        if not block_start <= position < block_end:
+            continue  # between paragraphs: cannot happen, candidates are inside lines
+        first = found.group(2)
+        if first >= "\x80" and not (first.isupper() or first.isdigit()):
+            continue
+        if protected and any(lo <= position < hi for lo, hi in protected):
+            continue
+        if (
+            text[position] == "."
+            and not _plain_word_before(text, block_start, position, lex)
+            and not _period_ends_sentence(text, block_start, position, found.start(2))
+        ):
+            continue
+        end = found.end()
+        if upcoming < 0:
+            nearest = _STATE_CHARS.search(text, block_start, block_end)
+            upcoming = nearest.start() if nearest else block_end
+        if upcoming < end:
+            for mark in _STATE_CHARS.finditer(text, upcoming, end):
+                ch = mark.group()
+                if ch in "([{":
+                    depth += 1
+                elif ch in ")]}":
+                    if depth:
+                        depth -= 1
+                elif ch == "“":
+                    quote = "“"
+                elif ch == "”" or quote == '"':
+                    quote = ""
+                else:
+                    i = mark.start()
+                    if i == block_start or not text[i - 1].isalnum():
+                        quote = '"'
+            nearest = _STATE_CHARS.search(text, end, block_end)
+            upcoming = nearest.start() if nearest else block_end
+        if depth > 0:
+            continue
+        if quote and _closing_quote_ahead(text, end, block_end, quote):
+            continue
+        append((cut, end, paragraph, False))
+        if limit is not None and len(bounds) >= limit:
+            return bounds
+        cut = found.start(1)
+    while True:
+        append((cut, block_end, paragraph, _is_heading(text, cut, blocks, paragraph)))
+        paragraph += 1
+        if paragraph > last_paragraph or (limit is not None and len(bounds) >= limit):
+            return bounds
+        block_start, block_end = blocks[paragraph]
         cut = block_start
-        # Bracket depth and open quote so far; ``upcoming`` is the next bracket or quote
-        # not yet counted (block_end when there is none, -1 until looked for).
-        depth, quote, upcoming = 0, "", -1
-        while candidate is not None and candidate.start() < block_end:
-            found, candidate = candidate, next(candidates, None)
-            position = found.start()
-            if position < block_start:
-                continue
-            first = found.group(2)
-            if first >= "\x80" and not (first.isupper() or first.isdigit()):
-                continue
-            if protected and any(lo <= position < hi for lo, hi in protected):
-                continue
-            if text[position] == "." and not _period_ends_sentence(
-                text, block_start, position, found.start(2)
-            ):
-                continue
-            end = found.end()
-            if upcoming < 0:
-                nearest = _STATE_CHARS.search(text, block_start, block_end)
-                upcoming = nearest.start() if nearest else block_end
-            if upcoming < end:
-                for mark in _STATE_CHARS.finditer(text, upcoming, end):
-                    ch = mark.group()
-                    if ch in "([{":
-                        depth += 1
-                    elif ch in ")]}":
-                        if depth:
-                            depth -= 1
-                    elif ch == "“":
-                        quote = "“"
-                    elif ch == "”" or quote == '"':
-                        quote = ""
-                    else:
-                        i = mark.start()
-                        if i == block_start or not text[i - 1].isalnum():
-                            quote = '"'
-                nearest = _STATE_CHARS.search(text, end, block_end)
-                upcoming = nearest.start() if nearest else block_end
-            if depth > 0:
-                continue
-            if quote and _closing_quote_ahead(text, end, block_end, quote):
-                continue
-            append((cut, end, paragraph, False))
-            cut = found.start(1)
-        heading = (
-            cut == block_start
-            and paragraph != last_paragraph
-            and _reads_as_heading(text[block_start:block_end])
-        )
-        append((cut, block_end, paragraph, heading))
-    return bounds
+
+
+def _is_heading(text: str, cut: int, blocks: list[tuple[int, int]], paragraph: int) -> bool:
+    """Whether paragraph ``paragraph``, whose last sentence starts at ``cut``, is a
+    heading: a single sentence (nothing was cut), not the last paragraph, and short
+    and unpunctuated (:func:`_reads_as_heading`)."""
+    start, end = blocks[paragraph]
+    return cut == start and paragraph != len(blocks) - 1 and _reads_as_heading(text[start:end])
 
 
 def _reads_as_heading(body: str) -> bool:

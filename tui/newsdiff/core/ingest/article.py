@@ -124,7 +124,7 @@ def _title_from_lead(text: str, lead: int, dateline: tuple[int, int] | None) -> 
     line_end = text.find("\n", lead)
     line_end = len(text) if line_end == -1 else line_end
     lead_start = dateline[1] if dateline and dateline[0] >= lead else lead
-    sentences = split_sentences(text[lead_start:line_end])
+    sentences = split_sentences(text[lead_start:line_end], limit=1)
     if not sentences:
         return text[lead:line_end].strip() or "(untitled)"
     first = sentences[0]

@@ -56,13 +56,33 @@ def _closing_mark_set() -> frozenset[str]:
     return frozenset(_closing_marks())
 
 
+@cache
+def _label_first_words() -> tuple[tuple[str, ...], int]:
+    """The first word of every label (lower case), and the longest of them."""
+    words = tuple(sorted({label.split()[0] for label in load_table("boilerplate_labels")}))
+    return words, max(map(len, words), default=0)
+
+
+def _may_open_with_label(line: str) -> bool:
+    """False when ``line`` cannot open with a label: after an optional bracket and
+    spaces it does not start with any label's first word. One slice, one lower case
+    and one ``startswith`` instead of thirty case-insensitive alternatives; a line
+    opening outside ASCII (where case-insensitive matching has special cases) is
+    left to the patterns."""
+    rest = line[1:].lstrip() if line.startswith("(") else line
+    words, longest = _label_first_words()
+    head = rest[:longest]
+    return not head.isascii() or head.lower().startswith(words)
+
+
 def _label_reason(line: str) -> BoilerplateReason | None:
     """The reason a line that opens with a label or a credit is boilerplate, or None."""
-    match = _label_pattern().match(line)
-    if match:
-        return BoilerplateReason(load_table("boilerplate_labels")[_fold(match.group(1))])
-    if _by_credit_pattern().match(line):
-        return BoilerplateReason.CREDIT
+    if _may_open_with_label(line):
+        match = _label_pattern().match(line)
+        if match:
+            return BoilerplateReason(load_table("boilerplate_labels")[_fold(match.group(1))])
+        if _by_credit_pattern().match(line):
+            return BoilerplateReason.CREDIT
     if (
         line.startswith("By ")
         and len(line.split()) <= MAX_BYLINE_WORDS
@@ -104,6 +124,7 @@ def _trailing_mark(line: str) -> str | None:
 
 _SIX_WORDS: Final = r"\W*(\w+)\W+(\w+)\W+(\w+)\W+(\w+)\W+(\w+)\W+(\w+)"
 _OPENING_WORDS: Final = re.compile(_SIX_WORDS)
+_FIRST_WORD: Final = re.compile(r"\W*(\w+)")
 _AFTER_SENTENCE_END: Final = re.compile(rf"[.!?…][\"'”’)]*\s+(?={_SIX_WORDS})")
 _AFTER_DASH: Final = re.compile(rf"[-–—](?<=\s[-–—])[-–—]*\s+(?={_SIX_WORDS})")
 r"""With ``_OPENING_WORDS`` at the line's start: the first six words
@@ -125,6 +146,8 @@ class _Lead:
     def __init__(self) -> None:
         self.lines: list[str] = []
         self.openings: set[str] = set()
+        self.first_words: set[str] = set()
+        """The first word of every opening: a line starting with another repeats none."""
         self._words: list[str] | None = None
 
     @property
@@ -135,14 +158,21 @@ class _Lead:
         self.lines.append(line)
         folded = line.lower()
         first = _OPENING_WORDS.match(folded)
-        if first:
-            self.openings.add(" ".join(first.groups()))
+        openings = {" ".join(first.groups())} if first else set()
         for pattern in (_AFTER_SENTENCE_END, _AFTER_DASH):
-            self.openings.update(" ".join(m.groups()) for m in pattern.finditer(folded))
+            openings.update(" ".join(m.groups()) for m in pattern.finditer(folded))
+        self.openings |= openings
+        self.first_words.update(opening.split(" ", 1)[0] for opening in openings)
         self._words = None
 
     def repeats(self, line: str) -> bool:
         """True when ``line``'s words (6 or more) occur in order within one lead line."""
+        first = _FIRST_WORD.match(line)
+        if first is None:
+            return False
+        word = first.group(1)
+        if word.isascii() and word.lower() not in self.first_words:
+            return False  # most lines: settled without lowering the line (ASCII lowers alone)
         opening = _OPENING_WORDS.match(line.lower())
         if opening is None or " ".join(opening.groups()) not in self.openings:
             return False
