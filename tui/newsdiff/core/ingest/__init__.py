@@ -34,6 +34,7 @@ __all__ = [
     "detect_format",
     "iter_load",
     "load",
+    "load_input",
     "read_bytes",
 ]
 
@@ -214,31 +215,62 @@ def _mb(size: int) -> str:
     return f"{megabytes:.0f} MB" if megabytes >= 10 else f"{megabytes:.1f} MB"
 
 
+def load_input(
+    item: Input, max_bytes: int = DEFAULT_MAX_BYTES, stdin: BinaryIO | None = None
+) -> list[Article | Problem]:
+    """The articles of one input, or the problem that kept it from loading."""
+    try:
+        data = _read_input(item, max_bytes, stdin)
+    except IngestError as error:
+        return [Problem(item.path, str(error))]
+    return read_bytes(data, item.path)
+
+
 def iter_load(
     paths: list[str],
     *,
     max_bytes: int = DEFAULT_MAX_BYTES,
     stdin: BinaryIO | None = None,
+    workers: int | None = None,
 ) -> Iterator[Article | Problem]:
-    """Yield articles and problems in input order, one input at a time."""
-    for item in expand(paths):
-        if isinstance(item, Problem):
-            yield item
-            continue
-        try:
-            data = _read_input(item, max_bytes, stdin)
-        except IngestError as error:
-            yield Problem(item.path, str(error))
-            continue
-        yield from read_bytes(data, item.path)
+    """Yield articles and problems in input order, one input at a time.
+
+    Many inputs are read by worker processes (:mod:`newsdiff.core.ingest.parallel`),
+    one per core by default; ``workers=1`` keeps everything in this process, and a
+    number caps the workers. What is yielded, and in which order, is the same.
+    """
+    items = expand(paths)
+    files = [item.path for item in items if isinstance(item, Input) and item.path != "-"]
+    results: Iterator[list[Article | Problem]] | None = None
+    if "-" not in paths:  # standard input is read here, so one process reads it all
+        from newsdiff.core.ingest.parallel import load_in_workers, worker_count
+
+        count = worker_count(len(files), workers)
+        if count > 1:
+            results = load_in_workers(files, max_bytes, count)
+    try:
+        for item in items:
+            if isinstance(item, Problem):
+                yield item
+            elif results is not None:
+                yield from next(results)
+            else:
+                yield from load_input(item, max_bytes, stdin)
+    finally:
+        if results is not None:
+            results.close()  # stops the workers when the caller stops early
 
 
 def load(
-    paths: list[str], *, max_bytes: int = DEFAULT_MAX_BYTES, stdin: BinaryIO | None = None
+    paths: list[str],
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    stdin: BinaryIO | None = None,
+    workers: int | None = None,
 ) -> LoadResult:
     """Load every input; see :func:`iter_load`."""
     articles: list[Article] = []
     problems: list[Problem] = []
-    for result in iter_load(paths, max_bytes=max_bytes, stdin=stdin):
+    for result in iter_load(paths, max_bytes=max_bytes, stdin=stdin, workers=workers):
         (problems if isinstance(result, Problem) else articles).append(result)
     return LoadResult(tuple(articles), tuple(problems))
