@@ -26,12 +26,12 @@ from newsdiff.core.lexicons import load_set
 
 _CANDIDATE: Final = re.compile(
     r"[.!?…](?<![.!?…][.!?…])(?>[.!?…]*[\"'”’)\]»]*)"
-    r"(?=[^\S\n]+([\"“'‘(\[«]*+)([A-Z0-9]|[^\x00-\x7f\s“‘«]))"
+    r"(?=[^\S\n]+([\"“'‘(\[«]*+)(?:[A-Z0-9]|([^\x00-\x7f\s“‘«])))"
 )
 """Terminal punctuation (with closing quotes and brackets) followed on the same line by
 space, any opening quotes or brackets (group 1: where the next sentence starts), and
-the first character of the next word (group 2) when it could start a sentence: an ASCII
-capital or digit, or any other non-ASCII character (checked in Python). Decimal and
+the first character of the next word when it could start a sentence: an ASCII capital
+or digit, or a character outside ASCII (group 2, checked in Python). Decimal and
 thousands separators never match: no space follows them.
 
 The pattern opens with a plain character class so the regex engine can skip straight
@@ -83,17 +83,25 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[tuple[in
     return [m.span() for m in TOKEN_PATTERN.finditer(text, start, stop)]
 
 
+_LOWER_LINE_START: Final = re.compile(r"\n[^\S\n]*(?:[a-z]|[^\x00-\x7f\s])")
+"""A line opening with what may be a lower-case letter: without one, no line is a hard
+wrap's continuation."""
+
+
 def _paragraphs(text: str) -> list[tuple[int, int]]:
     """Blocks of text: each line, with hard-wrapped lines joined back together.
 
     A hard wrap is a line that stops mid-sentence (no final punctuation, no comma), is
     at least 40 characters long as a block so far, and continues in lower case on the
-    very next line. The cheap test (the last character) runs first: prose lines end
-    in punctuation, so the others rarely run.
+    very next line. News lines open with a capital, a digit or a quote, so one search
+    usually shows there is none and the lines are the blocks; otherwise the cheap test
+    (the last character) runs first.
     """
+    lines = [match.span() for match in _LINE_TEXT.finditer(text)]
+    if len(lines) < 2 or not _LOWER_LINE_START.search(text):
+        return lines
     blocks: list[tuple[int, int]] = []
-    for match in _LINE_TEXT.finditer(text):
-        start, end = match.span()
+    for start, end in lines:
         if blocks:
             prev_start, prev_end = blocks[-1]
             if (
@@ -115,6 +123,8 @@ class _Abbreviations:
         self.plain = load_set("abbreviations")
         self.final = load_set("sentence_final_abbreviations")
         self.starters = load_set("stop_capitals")
+        self.final_bare = frozenset(entry[:-1] for entry in self.final if entry.endswith("."))
+        """The sentence-final abbreviations without their period."""
 
 
 @cache
@@ -152,20 +162,6 @@ def _word_before(text: str, block_start: int, period: int) -> str:
         return text[start : period + 1]
     window = text[lo : period + 1].split()
     return window[-1] if window else ""
-
-
-def _plain_word_before(text: str, block_start: int, period: int, lex: _Abbreviations) -> bool:
-    """True when the period at ``period`` follows a word of two or more letters that is
-    no abbreviation: the common case, settled with one ``rfind`` and two set lookups
-    (what :func:`_period_ends_sentence` would conclude for it). False means "look
-    closer", not "no sentence end"."""
-    lo = max(block_start, period - _WORD_REACH)
-    space = text.rfind(" ", lo, period)
-    word = text[space + 1 if space >= 0 else lo : period]
-    if len(word) < 2 or not word.isalpha():
-        return False  # an initial, a dotted or bracketed word, or another kind of space
-    bare = word.casefold()
-    return bare not in lex.plain and bare + "." not in lex.final
 
 
 def _period_ends_sentence(text: str, block_start: int, period: int, next_start: int) -> bool:
@@ -217,6 +213,7 @@ def sentence_bounds(
     append = bounds.append
     last_paragraph = len(blocks) - 1
     lex = _abbreviations()
+    plain, final_bare = lex.plain, lex.final_bare
     paragraph = 0
     block_start, block_end = blocks[0]
     cut = block_start
@@ -226,7 +223,8 @@ def sentence_bounds(
     for found in _CANDIDATE.finditer(text):
         position = found.start()
         while position >= block_end and paragraph < last_paragraph:
-            append((cut, block_end, paragraph, _is_heading(text, cut, blocks, paragraph)))
+            heading = cut == block_start and _reads_as_heading(text[block_start:block_end])
+            append((cut, block_end, paragraph, heading))
             if limit is not None and len(bounds) >= limit:
                 return bounds
             paragraph += 1
@@ -235,17 +233,25 @@ def sentence_bounds(
             depth, quote, upcoming = 0, "", -1
         if not block_start <= position < block_end:
             continue  # between paragraphs: cannot happen, candidates are inside lines
-        first = found.group(2)
-        if first >= "\x80" and not (first.isupper() or first.isdigit()):
-            continue
+        if found.lastindex == 2:  # the next word starts outside ASCII: look closer
+            first = found.group(2)
+            if not (first.isupper() or first.isdigit()):
+                continue
         if protected and any(lo <= position < hi for lo, hi in protected):
             continue
-        if (
-            text[position] == "."
-            and not _plain_word_before(text, block_start, position, lex)
-            and not _period_ends_sentence(text, block_start, position, found.start(2))
-        ):
-            continue
+        if text[position] == ".":
+            # A word of two or more letters that is no abbreviation (the common case)
+            # is settled here; anything else goes to the full test.
+            lo = max(block_start, position - _WORD_REACH)
+            space = text.rfind(" ", lo, position)
+            word = text[space + 1 if space >= 0 else lo : position]
+            if not (
+                len(word) > 1
+                and word.isalpha()
+                and (bare := word.casefold()) not in plain
+                and bare not in final_bare
+            ) and not _period_ends_sentence(text, block_start, position, found.end(1)):
+                continue
         end = found.end()
         if upcoming < 0:
             nearest = _STATE_CHARS.search(text, block_start, block_end)
@@ -277,20 +283,17 @@ def sentence_bounds(
             return bounds
         cut = found.start(1)
     while True:
-        append((cut, block_end, paragraph, _is_heading(text, cut, blocks, paragraph)))
+        heading = (
+            cut == block_start
+            and paragraph != last_paragraph
+            and _reads_as_heading(text[block_start:block_end])
+        )
+        append((cut, block_end, paragraph, heading))
         paragraph += 1
         if paragraph > last_paragraph or (limit is not None and len(bounds) >= limit):
             return bounds
         block_start, block_end = blocks[paragraph]
         cut = block_start
-
-
-def _is_heading(text: str, cut: int, blocks: list[tuple[int, int]], paragraph: int) -> bool:
-    """Whether paragraph ``paragraph``, whose last sentence starts at ``cut``, is a
-    heading: a single sentence (nothing was cut), not the last paragraph, and short
-    and unpunctuated (:func:`_reads_as_heading`)."""
-    start, end = blocks[paragraph]
-    return cut == start and paragraph != len(blocks) - 1 and _reads_as_heading(text[start:end])
 
 
 def _reads_as_heading(body: str) -> bool:
