@@ -9,7 +9,6 @@ becomes a ``Problem`` with a one-line reason, and the other inputs still load.
 from __future__ import annotations
 
 import errno
-import gzip
 import hashlib
 import importlib
 import os
@@ -188,9 +187,11 @@ def _read_input(item: Input, max_bytes: int, stdin: BinaryIO | None) -> bytes:
         size = info.st_size
         if size > max_bytes:
             raise IngestError(f"file is {_mb(size)}, larger than the {_mb(max_bytes)} limit")
-        opener = gzip.open if path.lower().endswith(".gz") else open
-        with opener(path, "rb") as handle:
-            data = handle.read(max_bytes + 1)
+        if path.lower().endswith(".gz"):
+            data = _read_gzip(path, max_bytes + 1)
+        else:
+            with open(path, "rb") as handle:
+                data = handle.read(max_bytes + 1)
     except IngestError:
         raise
     except FileNotFoundError as error:
@@ -199,14 +200,23 @@ def _read_input(item: Input, max_bytes: int, stdin: BinaryIO | None) -> bytes:
         ) from error
     except PermissionError as error:
         raise IngestError("permission denied") from error
-    except (gzip.BadGzipFile, EOFError) as error:
-        raise IngestError("not a valid gzip file") from error
     except OSError as error:
         reason = "symlink loop" if error.errno == errno.ELOOP else (error.strerror or str(error))
         raise IngestError(reason.lower() if reason else "unreadable") from error
     if len(data) > max_bytes:
         raise IngestError(f"decompresses to more than the {_mb(max_bytes)} limit")
     return data
+
+
+def _read_gzip(path: str, limit: int) -> bytes:
+    """Up to ``limit`` bytes of a gzipped file (``gzip`` imported only for these)."""
+    import gzip
+
+    try:
+        with gzip.open(path, "rb") as handle:
+            return handle.read(limit)
+    except (gzip.BadGzipFile, EOFError) as error:
+        raise IngestError("not a valid gzip file") from error
 
 
 def _mb(size: int) -> str:

@@ -9,7 +9,6 @@ but a file named explicitly is always tried so its problem can be reported.
 from __future__ import annotations
 
 import errno
-import glob
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -153,6 +152,8 @@ def expand(paths: list[str]) -> list[Input | Problem]:
             continue
         if _GLOB_CHARS & set(raw):
             found = 0
+            import glob  # deferred: only patterns need it
+
             for match in sorted(glob.glob(raw, recursive=True)):
                 if os.path.isdir(match):
                     found += walk(Path(match))

@@ -15,16 +15,18 @@ small files take to read.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import signal
 import sys
 import threading
 from collections.abc import Iterator
 from functools import partial
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from newsdiff.core.model import Article, Problem
+
+if TYPE_CHECKING:
+    from multiprocessing.context import BaseContext
 
 MIN_INPUTS_PER_WORKER: Final = 200
 """Fewer inputs than this per worker are read in the calling process: a worker costs
@@ -67,10 +69,13 @@ def load_in_workers(
         yield from pool.imap(task, paths, chunksize=CHUNK)
 
 
-def _start_method() -> multiprocessing.context.BaseContext:
+def _start_method() -> BaseContext:
     """``fork`` where it is safe and cheap (Linux, no other thread running: workers
     inherit what is already imported and loaded); ``spawn`` otherwise, as in the app,
-    whose own threads make forking unsafe."""
+    whose own threads make forking unsafe. (Imported here: small loads, the app's
+    samples among them, never pay for ``multiprocessing``.)"""
+    import multiprocessing
+
     if sys.platform.startswith("linux") and threading.active_count() == 1:
         return multiprocessing.get_context("fork")
     return multiprocessing.get_context("spawn")
