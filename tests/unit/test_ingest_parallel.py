@@ -37,6 +37,7 @@ def test_workers_yield_the_same_items_in_the_same_order(
 ) -> None:
     one = list(iter_load([str(mixed_folder), str(mixed_folder / "missing.txt")], workers=1))
     monkeypatch.setattr(parallel, "MIN_INPUTS_PER_WORKER", 1)
+    monkeypatch.setattr(parallel, "MIN_INPUTS_PER_SPAWNED_WORKER", 1)
     assert parallel.worker_count(17, 2) == 2
     two = list(iter_load([str(mixed_folder), str(mixed_folder / "missing.txt")], workers=2))
     assert two == one
@@ -49,6 +50,7 @@ def test_stopping_early_stops_the_workers(
     mixed_folder: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(parallel, "MIN_INPUTS_PER_WORKER", 1)
+    monkeypatch.setattr(parallel, "MIN_INPUTS_PER_SPAWNED_WORKER", 1)
     items = iter_load([str(mixed_folder)], workers=2)
     first = [next(items) for _ in range(3)]
     items.close()
@@ -59,6 +61,7 @@ def test_standard_input_keeps_loading_in_one_process(
     mixed_folder: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(parallel, "MIN_INPUTS_PER_WORKER", 1)
+    monkeypatch.setattr(parallel, "MIN_INPUTS_PER_SPAWNED_WORKER", 1)
     started: list[int] = []
     monkeypatch.setattr(parallel, "load_in_workers", lambda *args: started.append(1) or iter(()))
     result = load(["-", str(mixed_folder)], stdin=io.BytesIO(LEAD.encode()), workers=2)
@@ -66,8 +69,12 @@ def test_standard_input_keeps_loading_in_one_process(
     assert result.articles[0].path == "-"
 
 
-def test_small_loads_stay_in_one_process() -> None:
+def test_small_loads_stay_in_one_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parallel, "_can_fork", lambda: True)
     assert parallel.worker_count(150) == 1
     assert parallel.worker_count(10_000, 1) == 1
     assert parallel.worker_count(10_000, 3) == 3
     assert 1 <= parallel.worker_count(10_000) <= parallel.available_cores()
+    monkeypatch.setattr(parallel, "_can_fork", lambda: False)  # spawned workers cost more
+    assert parallel.worker_count(1_500, 3) == 1
+    assert parallel.worker_count(10_000, 3) == 3

@@ -29,9 +29,13 @@ if TYPE_CHECKING:
     from multiprocessing.context import BaseContext
 
 MIN_INPUTS_PER_WORKER: Final = 200
-"""Fewer inputs than this per worker are read in the calling process: a worker costs
-some tens of milliseconds to start (more where it must import newsdiff afresh), and
-a small article takes a fraction of a millisecond to load."""
+"""Fewer inputs than this per worker are read in the calling process: a forked worker
+costs some tens of milliseconds to start, and a small article a fraction of a
+millisecond to load."""
+
+MIN_INPUTS_PER_SPAWNED_WORKER: Final = 1000
+"""The same where workers are spawned (see :func:`_can_fork`): each imports newsdiff
+and loads its lexicons afresh, a third of a second, as long as a thousand articles."""
 
 CHUNK: Final = 16
 """Inputs handed to a worker at a time: enough to keep messages few, few enough that
@@ -54,7 +58,8 @@ def worker_count(inputs: int, requested: int | None = None) -> int:
     if requested is not None and requested <= 1:
         return 1
     cores = available_cores() if requested is None else requested
-    return max(1, min(cores, inputs // MIN_INPUTS_PER_WORKER))
+    least = MIN_INPUTS_PER_WORKER if _can_fork() else MIN_INPUTS_PER_SPAWNED_WORKER
+    return max(1, min(cores, inputs // least))
 
 
 def load_in_workers(
@@ -69,16 +74,19 @@ def load_in_workers(
         yield from pool.imap(task, paths, chunksize=CHUNK)
 
 
+def _can_fork() -> bool:
+    """Whether workers can be forked: safe and cheap on Linux with no other thread
+    running (workers inherit what is already imported and loaded). Elsewhere, and in
+    the app, whose own threads make forking unsafe, they are spawned."""
+    return sys.platform.startswith("linux") and threading.active_count() == 1
+
+
 def _start_method() -> BaseContext:
-    """``fork`` where it is safe and cheap (Linux, no other thread running: workers
-    inherit what is already imported and loaded); ``spawn`` otherwise, as in the app,
-    whose own threads make forking unsafe. (Imported here: small loads, the app's
-    samples among them, never pay for ``multiprocessing``.)"""
+    """The multiprocessing context :func:`_can_fork` allows. (Imported here: small
+    loads, the app's samples among them, never pay for ``multiprocessing``.)"""
     import multiprocessing
 
-    if sys.platform.startswith("linux") and threading.active_count() == 1:
-        return multiprocessing.get_context("fork")
-    return multiprocessing.get_context("spawn")
+    return multiprocessing.get_context("fork" if _can_fork() else "spawn")
 
 
 def _ignore_interrupts() -> None:
