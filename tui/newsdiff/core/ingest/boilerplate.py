@@ -198,14 +198,14 @@ def find_boilerplate(text: str) -> tuple[Region, ...]:
     lead = _Lead()
     notices = _notice_lines(text)
     marks = _closing_mark_set()
+    mark_endings = _closing_marks()
+    reading_lead = True  # until the lead holds LEAD_LINES lines
     offset = 0
     for number, raw in enumerate(text.split("\n")):
         line_start, offset = offset, offset + len(raw) + 1
         stripped = raw.strip()
         if not stripped:
             continue
-        start = line_start + len(raw) - len(raw.lstrip())
-        end = start + len(stripped)
         reason = _label_reason(stripped) if len(stripped) <= MAX_LABEL_LINE else None
         if reason is None and number in notices and len(stripped) <= MAX_NOTICE_LINE:
             reason = notices[number]
@@ -214,11 +214,16 @@ def find_boilerplate(text: str) -> tuple[Region, ...]:
         if reason is None and lead.lines and lead.repeats(stripped):
             reason = BoilerplateReason.REPEATED
         if reason is not None:
-            regions.append(Region(start, end, reason))
+            start = line_start + len(raw) - len(raw.lstrip())
+            regions.append(Region(start, start + len(stripped), reason))
             continue
-        if not lead.full:
+        if reading_lead:
             lead.add(stripped)
-        mark = _trailing_mark(stripped)
-        if mark is not None:
-            regions.append(Region(end - len(mark), end, BoilerplateReason.CLOSING))
+            reading_lead = not lead.full
+        # Offsets are worked out only for a line that gets a region (few do).
+        if stripped.endswith(mark_endings):
+            mark = _trailing_mark(stripped)
+            if mark is not None:
+                end = line_start + len(raw) - len(raw.lstrip()) + len(stripped)
+                regions.append(Region(end - len(mark), end, BoilerplateReason.CLOSING))
     return tuple(regions)
