@@ -138,3 +138,18 @@ def test_line_kinds(line: str, reason: BoilerplateReason) -> None:
 def test_prose_is_not_boilerplate(line: str) -> None:
     text = f"Jakarta - Berita utama ditulis di sini dengan panjang.\n{line}"
     assert find_boilerplate(text) == ()
+
+
+def test_notices_are_found_whatever_the_case_and_script() -> None:
+    text = (
+        "Jakarta (ANTARA) - Warga İstanbul dan Jakarta bertemu di balai kota pada Senin.\n"
+        "COPYRIGHT © Kantor Berita 2025\n"
+        "Hak Cipta dilindungi undang-undang.\n"
+        "Ha\u212a cipta pada penerbit."  # a Kelvin sign lowers to "k"
+    )
+    reasons = [(text[r.start : r.end][:9], r.reason) for r in find_boilerplate(text)]
+    assert reasons == [
+        ("COPYRIGHT", R.COPYRIGHT),
+        ("Hak Cipta", R.COPYRIGHT),
+        ("Ha\u212a cipta", R.COPYRIGHT),
+    ]

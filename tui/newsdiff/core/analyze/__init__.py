@@ -6,26 +6,53 @@ stages can skip them without re-deriving anything.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable
 
-from newsdiff.core.model import Article, Document, Sentence
-from newsdiff.core.segment import split_sentences
+from newsdiff.core.model import Article, Document, Region, Sentence
+from newsdiff.core.segment import sentence_bounds
 
 
 def sentences_of(article: Article) -> tuple[Sentence, ...]:
-    """The article's sentences, with boilerplate flagged and the dateline kept whole."""
+    """The article's sentences, with boilerplate flagged and the dateline kept whole.
+
+    Every load of every article comes through here, so the sentences are built
+    straight from the splitter's plain tuples, and boilerplate is matched region by
+    region (a handful per article) instead of testing every sentence against every
+    region; :meth:`Article.is_boilerplate` gives the same answer for each sentence.
+    """
     keep = (article.dateline,) if article.dateline else ()
-    return tuple(
-        Sentence(
-            index=index,
-            start=span.start,
-            end=span.end,
-            paragraph=span.paragraph,
-            boilerplate=article.is_boilerplate(span.start, span.end),
-            heading=span.heading,
+    bounds = sentence_bounds(article.text, keep_together=keep)
+    if not article.boilerplate:
+        return tuple(
+            Sentence(index, start, end, paragraph, False, heading)
+            for index, (start, end, paragraph, heading) in enumerate(bounds)
         )
-        for index, span in enumerate(split_sentences(article.text, keep_together=keep))
+    flagged = _mostly_inside(bounds, article.boilerplate)
+    return tuple(
+        Sentence(index, start, end, paragraph, index in flagged, heading)
+        for index, (start, end, paragraph, heading) in enumerate(bounds)
     )
+
+
+def _mostly_inside(
+    bounds: list[tuple[int, int, int, bool]], regions: tuple[Region, ...]
+) -> set[int]:
+    """Indices of the sentences at least half covered by the regions.
+
+    Sentences are in order and do not overlap, so those a region touches are found by
+    bisecting on the region's end and walking back while they still reach into it.
+    """
+    covered: dict[int, int] = {}
+    for region in regions:
+        k = bisect_left(bounds, (region.end,)) - 1  # the last sentence starting before it
+        while k >= 0 and bounds[k][1] > region.start:
+            start, end = bounds[k][0], bounds[k][1]
+            overlap = min(end, region.end) - max(start, region.start)
+            if overlap > 0:
+                covered[k] = covered.get(k, 0) + overlap
+            k -= 1
+    return {k for k, chars in covered.items() if chars * 2 >= bounds[k][1] - bounds[k][0]}
 
 
 def analyze(article: Article, known_names: Iterable[str] = ()) -> Document:

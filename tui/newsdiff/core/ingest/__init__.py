@@ -9,8 +9,8 @@ becomes a ``Problem`` with a one-line reason, and the other inputs still load.
 from __future__ import annotations
 
 import errno
-import gzip
 import hashlib
+import importlib
 import os
 import stat
 import sys
@@ -33,6 +33,7 @@ __all__ = [
     "detect_format",
     "iter_load",
     "load",
+    "load_input",
     "read_bytes",
 ]
 
@@ -87,21 +88,30 @@ def detect_format(name: str, data: bytes) -> str:
     return "text"
 
 
-@cache
-def _readers() -> dict[str, Callable[[bytes], list[RawRecord | IngestError]]]:
-    from newsdiff.core.ingest.feeds import read_feed
-    from newsdiff.core.ingest.html import read_html
-    from newsdiff.core.ingest.plaintext import read_markdown, read_text
-    from newsdiff.core.ingest.records import read_json, read_jsonl
+_READERS: Final = {
+    "text": ("plaintext", "read_text", True),
+    "markdown": ("plaintext", "read_markdown", True),
+    "html": ("html", "read_html", False),
+    "feed": ("feeds", "read_feed", False),
+    "json": ("records", "read_json", False),
+    "jsonl": ("records", "read_jsonl", False),
+}
+"""Format → (module in this package, function, whether it takes decoded text)."""
 
-    return {
-        "text": lambda data: read_text(decode_bytes(data)),
-        "markdown": lambda data: read_markdown(decode_bytes(data)),
-        "html": read_html,
-        "feed": read_feed,
-        "json": read_json,
-        "jsonl": read_jsonl,
-    }
+
+@cache
+def _reader(fmt: str) -> Callable[[bytes], list[RawRecord | IngestError]]:
+    """The reader for one format, imported the first time that format is read.
+
+    Readers are imported one by one so that a folder of text files never imports
+    the HTML, feed and JSON readers (and their parsers): the app's first screen
+    waits for the samples, and every module it need not import is time saved.
+    """
+    module, name, decoded = _READERS[fmt]
+    function = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    if decoded:
+        return lambda data: function(decode_bytes(data))
+    return function
 
 
 def read_bytes(data: bytes, path: str, fmt: str | None = None) -> list[Article | Problem]:
@@ -114,7 +124,7 @@ def read_bytes(data: bytes, path: str, fmt: str | None = None) -> list[Article |
     fmt = fmt or detect_format(path, data)
     digest = hashlib.sha256(data).hexdigest()
     try:
-        records = _readers()[fmt](data)
+        records = _reader(fmt)(data)
     except IngestError as error:
         return [Problem(path, str(error))]
     except RecursionError:
@@ -177,9 +187,11 @@ def _read_input(item: Input, max_bytes: int, stdin: BinaryIO | None) -> bytes:
         size = info.st_size
         if size > max_bytes:
             raise IngestError(f"file is {_mb(size)}, larger than the {_mb(max_bytes)} limit")
-        opener = gzip.open if path.lower().endswith(".gz") else open
-        with opener(path, "rb") as handle:
-            data = handle.read(max_bytes + 1)
+        if path.lower().endswith(".gz"):
+            data = _read_gzip(path, max_bytes + 1)
+        else:
+            with open(path, "rb") as handle:
+                data = handle.read(max_bytes + 1)
     except IngestError:
         raise
     except FileNotFoundError as error:
@@ -188,8 +200,6 @@ def _read_input(item: Input, max_bytes: int, stdin: BinaryIO | None) -> bytes:
         ) from error
     except PermissionError as error:
         raise IngestError("permission denied") from error
-    except (gzip.BadGzipFile, EOFError) as error:
-        raise IngestError("not a valid gzip file") from error
     except OSError as error:
         reason = "symlink loop" if error.errno == errno.ELOOP else (error.strerror or str(error))
         raise IngestError(reason.lower() if reason else "unreadable") from error
@@ -198,10 +208,32 @@ def _read_input(item: Input, max_bytes: int, stdin: BinaryIO | None) -> bytes:
     return data
 
 
+def _read_gzip(path: str, limit: int) -> bytes:
+    """Up to ``limit`` bytes of a gzipped file (``gzip`` imported only for these)."""
+    import gzip
+
+    try:
+        with gzip.open(path, "rb") as handle:
+            return handle.read(limit)
+    except (gzip.BadGzipFile, EOFError) as error:
+        raise IngestError("not a valid gzip file") from error
+
+
 def _mb(size: int) -> str:
     """``50 MB``, or ``0.3 MB`` for the small limits ``--max-size`` allows."""
     megabytes = size / (1024 * 1024)
     return f"{megabytes:.0f} MB" if megabytes >= 10 else f"{megabytes:.1f} MB"
+
+
+def load_input(
+    item: Input, max_bytes: int = DEFAULT_MAX_BYTES, stdin: BinaryIO | None = None
+) -> list[Article | Problem]:
+    """The articles of one input, or the problem that kept it from loading."""
+    try:
+        data = _read_input(item, max_bytes, stdin)
+    except IngestError as error:
+        return [Problem(item.path, str(error))]
+    return read_bytes(data, item.path)
 
 
 def iter_load(
@@ -209,26 +241,46 @@ def iter_load(
     *,
     max_bytes: int = DEFAULT_MAX_BYTES,
     stdin: BinaryIO | None = None,
+    workers: int | None = None,
 ) -> Iterator[Article | Problem]:
-    """Yield articles and problems in input order, one input at a time."""
-    for item in expand(paths):
-        if isinstance(item, Problem):
-            yield item
-            continue
-        try:
-            data = _read_input(item, max_bytes, stdin)
-        except IngestError as error:
-            yield Problem(item.path, str(error))
-            continue
-        yield from read_bytes(data, item.path)
+    """Yield articles and problems in input order, one input at a time.
+
+    Many inputs are read by worker processes (:mod:`newsdiff.core.ingest.parallel`),
+    one per core by default; ``workers=1`` keeps everything in this process, and a
+    number caps the workers. What is yielded, and in which order, is the same.
+    """
+    items = expand(paths)
+    files = [item.path for item in items if isinstance(item, Input) and item.path != "-"]
+    results: Iterator[list[Article | Problem]] | None = None
+    if "-" not in paths:  # standard input is read here, so one process reads it all
+        from newsdiff.core.ingest.parallel import load_in_workers, worker_count
+
+        count = worker_count(len(files), workers)
+        if count > 1:
+            results = load_in_workers(files, max_bytes, count)
+    try:
+        for item in items:
+            if isinstance(item, Problem):
+                yield item
+            elif results is not None:
+                yield from next(results)
+            else:
+                yield from load_input(item, max_bytes, stdin)
+    finally:
+        if results is not None:
+            results.close()  # stops the workers when the caller stops early
 
 
 def load(
-    paths: list[str], *, max_bytes: int = DEFAULT_MAX_BYTES, stdin: BinaryIO | None = None
+    paths: list[str],
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    stdin: BinaryIO | None = None,
+    workers: int | None = None,
 ) -> LoadResult:
     """Load every input; see :func:`iter_load`."""
     articles: list[Article] = []
     problems: list[Problem] = []
-    for result in iter_load(paths, max_bytes=max_bytes, stdin=stdin):
+    for result in iter_load(paths, max_bytes=max_bytes, stdin=stdin, workers=workers):
         (problems if isinstance(result, Problem) else articles).append(result)
     return LoadResult(tuple(articles), tuple(problems))

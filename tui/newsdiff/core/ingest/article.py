@@ -15,7 +15,7 @@ from typing import Final
 from newsdiff.core.ingest.boilerplate import find_boilerplate
 from newsdiff.core.ingest.dates import normalise_date
 from newsdiff.core.ingest.errors import IngestError
-from newsdiff.core.ingest.language import detect_language
+from newsdiff.core.ingest.language import SAMPLE_CHARS, detect_language
 from newsdiff.core.ingest.metadata import date_in, derive_title, read_metadata
 from newsdiff.core.ingest.record import RawRecord
 from newsdiff.core.model import Article, Region
@@ -56,7 +56,7 @@ def build_article(record: RawRecord, path: str, content_hash: str = "") -> Artic
         byline=record.author or meta.byline,
         editor=meta.editor,
         published=normalise_date(record.published) or meta.published,
-        language=detect_language(content_text(text, regions), record.language),
+        language=detect_language(content_text(text, regions, SAMPLE_CHARS), record.language),
         url=record.url,
         source_format=record.source_format,
         encoding=record.encoding,
@@ -68,14 +68,21 @@ def build_article(record: RawRecord, path: str, content_hash: str = "") -> Artic
     )
 
 
-def content_text(text: str, regions: tuple[Region, ...]) -> str:
-    """The text with boilerplate regions left out (for language detection)."""
+def content_text(text: str, regions: tuple[Region, ...], enough: int | None = None) -> str:
+    """The text with boilerplate regions left out (for language detection).
+
+    With ``enough``, the result may stop once it holds that many characters: language
+    detection reads only the opening, and joining the rest would copy it for nothing.
+    """
     if not regions:
         return text
-    parts, cursor = [], 0
+    parts, cursor, size = [], 0, 0
     for region in regions:
         parts.append(text[cursor : region.start])
+        size += len(parts[-1]) + 1
         cursor = region.end
+        if enough is not None and size > enough:  # the parts joined hold `enough` already
+            return " ".join(parts)
     parts.append(text[cursor:])
     return " ".join(parts)
 
@@ -124,7 +131,7 @@ def _title_from_lead(text: str, lead: int, dateline: tuple[int, int] | None) -> 
     line_end = text.find("\n", lead)
     line_end = len(text) if line_end == -1 else line_end
     lead_start = dateline[1] if dateline and dateline[0] >= lead else lead
-    sentences = split_sentences(text[lead_start:line_end])
+    sentences = split_sentences(text[lead_start:line_end], limit=1)
     if not sentences:
         return text[lead:line_end].strip() or "(untitled)"
     first = sentences[0]

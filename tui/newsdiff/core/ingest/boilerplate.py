@@ -8,6 +8,8 @@ lists are data (``lexicons/boilerplate_*.txt``, ``lexicons/closing_marks.txt``).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Sequence
 from functools import cache
 from typing import Final
 
@@ -51,13 +53,38 @@ def _closing_marks() -> tuple[str, ...]:
     return tuple(sorted(load_lines("closing_marks"), key=len, reverse=True))
 
 
+@cache
+def _closing_mark_set() -> frozenset[str]:
+    return frozenset(_closing_marks())
+
+
+@cache
+def _label_first_words() -> tuple[tuple[str, ...], int]:
+    """The first word of every label (lower case), and the longest of them."""
+    words = tuple(sorted({label.split()[0] for label in load_table("boilerplate_labels")}))
+    return words, max(map(len, words), default=0)
+
+
+def _may_open_with_label(line: str) -> bool:
+    """False when ``line`` cannot open with a label: after an optional bracket and
+    spaces it does not start with any label's first word. One slice, one lower case
+    and one ``startswith`` instead of thirty case-insensitive alternatives; a line
+    opening outside ASCII (where case-insensitive matching has special cases) is
+    left to the patterns."""
+    rest = line[1:].lstrip() if line.startswith("(") else line
+    words, longest = _label_first_words()
+    head = rest[:longest]
+    return not head.isascii() or head.lower().startswith(words)
+
+
 def _label_reason(line: str) -> BoilerplateReason | None:
     """The reason a line that opens with a label or a credit is boilerplate, or None."""
-    match = _label_pattern().match(line)
-    if match:
-        return BoilerplateReason(load_table("boilerplate_labels")[_fold(match.group(1))])
-    if _by_credit_pattern().match(line):
-        return BoilerplateReason.CREDIT
+    if _may_open_with_label(line):
+        match = _label_pattern().match(line)
+        if match:
+            return BoilerplateReason(load_table("boilerplate_labels")[_fold(match.group(1))])
+        if _by_credit_pattern().match(line):
+            return BoilerplateReason.CREDIT
     if (
         line.startswith("By ")
         and len(line.split()) <= MAX_BYLINE_WORDS
@@ -67,17 +94,57 @@ def _label_reason(line: str) -> BoilerplateReason | None:
     return None
 
 
+@cache
+def _notice_phrases() -> tuple[tuple[str, BoilerplateReason], ...]:
+    """``©`` and the phrases, in the order that decides a line's reason."""
+    table = load_table("boilerplate_phrases")
+    return (
+        ("©", BoilerplateReason.COPYRIGHT),
+        *((phrase, BoilerplateReason(reason)) for phrase, reason in table.items()),
+    )
+
+
+@cache
+def _notice_phrases_utf8() -> tuple[tuple[bytes, BoilerplateReason], ...]:
+    return tuple((phrase.encode(), reason) for phrase, reason in _notice_phrases())
+
+
+_LOWERS_TO_ASCII: Final = ("İ".encode(), "\u212a".encode())
+"""The only characters outside ASCII whose lower case holds an ASCII letter (İ → i̇,
+the Kelvin sign → k)."""
+
+
 def _notice_lines(text: str) -> dict[int, BoilerplateReason]:
     """Line numbers holding a notice phrase or ``©``, found by scanning the whole text
-    once per phrase (a per-line, per-phrase test costs more on long articles)."""
+    once per phrase (a per-line, per-phrase test costs more on long articles).
+
+    The phrases are ASCII (and ``©``, a byte sequence no other character's UTF-8
+    contains), so they are looked for in the UTF-8 bytes with their ASCII letters
+    lowered: lowering a text with curly quotes looks every character up in the
+    Unicode tables (counted with valgrind: encoding and lowering the bytes take a
+    third of the instructions). Only a text holding one of the two characters whose
+    lower case is partly ASCII is lowered as text, so both ways find the same lines.
+    """
+    data = text.encode("utf-8", "surrogatepass")
+    if _LOWERS_TO_ASCII[0] in data or _LOWERS_TO_ASCII[1] in data:
+        return _lines_holding(text.lower(), "\n", _notice_phrases())
+    return _lines_holding(data.lower(), b"\n", _notice_phrases_utf8())
+
+
+def _lines_holding(
+    folded: str | bytes,
+    newline: str | bytes,
+    phrases: Sequence[tuple[str | bytes, BoilerplateReason]],
+) -> dict[int, BoilerplateReason]:
+    """Line number → the reason of the first phrase (in order) each line holds, in the
+    lowered text or its lowered UTF-8 bytes (lowering never adds or removes a newline)."""
     found: dict[int, BoilerplateReason] = {}
-    folded = text.lower()  # lowering never adds or removes a newline; phrases are ASCII
-    for phrase, reason in (("©", "copyright"), *load_table("boilerplate_phrases").items()):
-        position = folded.find(phrase)
+    for phrase, reason in phrases:
+        position = folded.find(phrase)  # type: ignore[arg-type]
         while position != -1:
-            found.setdefault(folded.count("\n", 0, position), BoilerplateReason(reason))
-            line_end = folded.find("\n", position)
-            position = -1 if line_end == -1 else folded.find(phrase, line_end)
+            found.setdefault(folded.count(newline, 0, position), reason)  # type: ignore[arg-type]
+            line_end = folded.find(newline, position)  # type: ignore[arg-type]
+            position = -1 if line_end == -1 else folded.find(phrase, line_end)  # type: ignore[arg-type]
     return found
 
 
@@ -99,9 +166,17 @@ def _trailing_mark(line: str) -> str | None:
 
 _SIX_WORDS: Final = r"\W*(\w+)\W+(\w+)\W+(\w+)\W+(\w+)\W+(\w+)\W+(\w+)"
 _OPENING_WORDS: Final = re.compile(_SIX_WORDS)
-_SENTENCE_OPENINGS: Final = re.compile(rf"(?:^|[.!?…][\"'”’)]*\s+|\s[-–—]+\s+)(?={_SIX_WORDS})")
-"""The first six words (``MIN_REPEAT_WORDS``) of the line, of each sentence in it, and
-after a dateline dash."""
+_FIRST_WORD: Final = re.compile(r"\W*(\w+)")
+_SENTENCE_END: Final = re.compile(r"[.!?…][\"'”’)]*\s+")
+_DASH: Final = re.compile(r"[-–—](?<=\s[-–—])[-–—]*\s+")
+r"""Where the sentences of a lead line start (besides the line's start): after a
+sentence end and after a dateline dash. The six words from each such place are the
+line's openings — what ``(?:^|[.!?…][\"'”’)]*\s+|\s[-–—]+\s+)(?=\W*(\w+)\W+…)`` would
+find. Here the places come from patterns that open with the punctuation they look
+for (the regex engine jumps between candidates, where ``^|…|\s`` makes it try every
+position) and the six words from the line's word list, made once, instead of a
+six-word look-ahead at every place (counted with valgrind: a fifth of the
+instructions)."""
 
 
 class _Lead:
@@ -116,7 +191,10 @@ class _Lead:
     def __init__(self) -> None:
         self.lines: list[str] = []
         self.openings: set[str] = set()
-        self._words: list[str] | None = None
+        self.first_words: set[str] = set()
+        """The first word of every opening: a line starting with another repeats none."""
+        self._words: list[str] = []
+        """Each lead line's words, lowered and joined by single spaces, padded by one."""
 
     @property
     def full(self) -> bool:
@@ -125,19 +203,33 @@ class _Lead:
     def add(self, line: str) -> None:
         self.lines.append(line)
         folded = line.lower()
-        self.openings.update(" ".join(m.groups()) for m in _SENTENCE_OPENINGS.finditer(folded))
-        self._words = None
+        found = list(_WORD.finditer(folded))
+        starts = [match.start() for match in found]
+        words = [match.group() for match in found]
+        places = [0, *(m.end() for m in _SENTENCE_END.finditer(folded))]
+        places += [m.end() for m in _DASH.finditer(folded)]
+        for place in places:
+            # A place ends in spaces (or is the line's start): the next word starts there.
+            first = bisect_left(starts, place)
+            if first + MIN_REPEAT_WORDS <= len(words):
+                self.openings.add(" ".join(words[first : first + MIN_REPEAT_WORDS]))
+                self.first_words.add(words[first])
+        self._words.append(f" {' '.join(words)} ")
 
     def repeats(self, line: str) -> bool:
         """True when ``line``'s words (6 or more) occur in order within one lead line."""
+        first = _FIRST_WORD.match(line)
+        if first is None:
+            return False
+        word = first.group(1)
+        if word.isascii() and word.lower() not in self.first_words:
+            return False  # most lines: settled without lowering the line (ASCII lowers alone)
         opening = _OPENING_WORDS.match(line.lower())
         if opening is None or " ".join(opening.groups()) not in self.openings:
             return False
         words = _words_of(line)
         if words.count(" ") + 1 < MIN_REPEAT_WORDS:
             return False
-        if self._words is None:
-            self._words = [f" {_words_of(lead)} " for lead in self.lines]
         return any(f" {words} " in lead for lead in self._words)
 
 
@@ -154,15 +246,15 @@ def find_boilerplate(text: str) -> tuple[Region, ...]:
     regions: list[Region] = []
     lead = _Lead()
     notices = _notice_lines(text)
-    marks = _closing_marks()
+    marks = _closing_mark_set()
+    mark_endings = _closing_marks()
+    reading_lead = True  # until the lead holds LEAD_LINES lines
     offset = 0
     for number, raw in enumerate(text.split("\n")):
         line_start, offset = offset, offset + len(raw) + 1
         stripped = raw.strip()
         if not stripped:
             continue
-        start = line_start + len(raw) - len(raw.lstrip())
-        end = start + len(stripped)
         reason = _label_reason(stripped) if len(stripped) <= MAX_LABEL_LINE else None
         if reason is None and number in notices and len(stripped) <= MAX_NOTICE_LINE:
             reason = notices[number]
@@ -171,11 +263,16 @@ def find_boilerplate(text: str) -> tuple[Region, ...]:
         if reason is None and lead.lines and lead.repeats(stripped):
             reason = BoilerplateReason.REPEATED
         if reason is not None:
-            regions.append(Region(start, end, reason))
+            start = line_start + len(raw) - len(raw.lstrip())
+            regions.append(Region(start, start + len(stripped), reason))
             continue
-        if not lead.full:
+        if reading_lead:
             lead.add(stripped)
-        mark = _trailing_mark(stripped)
-        if mark is not None:
-            regions.append(Region(end - len(mark), end, BoilerplateReason.CLOSING))
+            reading_lead = not lead.full
+        # Offsets are worked out only for a line that gets a region (few do).
+        if stripped.endswith(mark_endings):
+            mark = _trailing_mark(stripped)
+            if mark is not None:
+                end = line_start + len(raw) - len(raw.lstrip()) + len(stripped)
+                regions.append(Region(end - len(mark), end, BoilerplateReason.CLOSING))
     return tuple(regions)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from email.utils import parsedate_to_datetime
 from typing import Final
 
 _ISO_PREFIX: Final = re.compile(r"^\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?(?:$|[T\s])")
@@ -25,6 +24,8 @@ def normalise_date(value: str | None) -> str | None:
         if not 1 <= int(day) <= 31:
             return None
         return f"{year}-{int(month):02d}-{int(day):02d}"
+    from email.utils import parsedate_to_datetime  # deferred: only feed dates need it
+
     try:
         return parsedate_to_datetime(value).date().isoformat()
     except (TypeError, ValueError, IndexError):

@@ -9,7 +9,6 @@ but a file named explicitly is always tried so its problem can be reported.
 from __future__ import annotations
 
 import errno
-import glob
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -54,8 +53,9 @@ def _is_hidden(name: str) -> bool:
     return name.startswith(".")
 
 
-def _walk(folder: Path, problems: list[Problem]) -> Iterator[Input]:
-    """Files under ``folder`` in sorted order, following symlinked folders once.
+def _walk(folder: Path, problems: list[Problem]) -> Iterator[tuple[str, str]]:
+    """Files under ``folder`` in sorted order, following symlinked folders once, each
+    with its real path (what ``os.path.realpath`` gives, to tell duplicates apart).
 
     A symlink that points back to a folder above it (a loop) is reported and not
     entered; one that points to a folder already read elsewhere is skipped quietly,
@@ -83,18 +83,36 @@ def _walk(folder: Path, problems: list[Problem]) -> Iterator[Input]:
                 continue
             kept.append(name)
         dirs[:] = kept
+        links: frozenset[str] | None = None
         for name in sorted(files):
             if _is_hidden(name):
                 continue
             path = os.path.join(root, name)
             if os.path.splitext(name)[1].lower() in ARTICLE_EXTENSIONS:
-                yield Input(path)
+                if links is None:
+                    links = _symlinks_in(root, files)
+                yield path, os.path.realpath(path) if name in links else os.path.join(real, name)
             elif os.path.islink(path) and not os.path.exists(path):
                 try:
                     os.stat(path)
                 except OSError as error:
                     if error.errno == errno.ELOOP:
                         problems.append(Problem(path, "symlink loop"))
+
+
+def _symlinks_in(folder: str, names: list[str]) -> frozenset[str]:
+    """Which of ``names`` in ``folder`` are symlinks, from one directory listing (all
+    of them, to be safe, when the folder cannot be listed again).
+
+    A file that is no symlink has the real path of its folder joined with its name;
+    only symlinks need ``os.path.realpath``, which looks up every part of the path
+    (a tenth of the time spent loading a folder of small files).
+    """
+    try:
+        with os.scandir(folder) as entries:
+            return frozenset(entry.name for entry in entries if entry.is_symlink())
+    except OSError:
+        return frozenset(names)
 
 
 def expand(paths: list[str]) -> list[Input | Problem]:
@@ -106,17 +124,18 @@ def expand(paths: list[str]) -> list[Input | Problem]:
     out: list[Input | Problem] = []
     seen: set[str] = set()
 
-    def add(item: Input) -> None:
-        key = item.path if item.path == "-" else os.path.realpath(item.path)
+    def add(item: Input, key: str | None = None) -> None:
+        if key is None:
+            key = item.path if item.path == "-" else os.path.realpath(item.path)
         if key not in seen:
             seen.add(key)
             out.append(item)
 
     def walk(folder: Path) -> int:
         found = 0
-        for item in _walk(folder, out):  # _walk appends its problems to ``out``
+        for path, real in _walk(folder, out):  # _walk appends its problems to ``out``
             found += 1
-            add(item)
+            add(Input(path), real)
         return found
 
     for raw in paths:
@@ -133,6 +152,8 @@ def expand(paths: list[str]) -> list[Input | Problem]:
             continue
         if _GLOB_CHARS & set(raw):
             found = 0
+            import glob  # deferred: only patterns need it
+
             for match in sorted(glob.glob(raw, recursive=True)):
                 if os.path.isdir(match):
                     found += walk(Path(match))

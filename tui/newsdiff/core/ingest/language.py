@@ -10,6 +10,7 @@ reported as ``und`` rather than forced into one of the two.
 from __future__ import annotations
 
 import re
+from itertools import filterfalse
 from typing import Final
 
 from newsdiff.core.lexicons import load_set
@@ -34,6 +35,21 @@ _WORD: Final = re.compile(r"[^\W\d_]+")
 """Runs of letters (digits and punctuation are not words for this count)."""
 
 
+def _words(sample: str) -> list[str]:
+    """The runs of letters in ``sample`` (``_WORD.findall``), in another order.
+
+    Most whitespace-separated tokens are a single word already (``str.isalpha``);
+    only the rest (``warga,``, ``(ANTARA)``, ``10.393``) go through the regex. Splitting
+    and filtering run in C, so this takes half the time of finding every word with
+    the regex, and counting hits does not care about the order.
+    """
+    tokens = sample.split()
+    words = list(filter(str.isalpha, tokens))
+    if len(words) < len(tokens):
+        words += _WORD.findall(" ".join(filterfalse(str.isalpha, tokens)))
+    return words
+
+
 def declared_language(tag: str | None) -> str | None:
     """``id``/``en`` from a declared tag such as ``en-US``, ``id_ID`` or ``in``; else None."""
     if not tag:
@@ -44,7 +60,7 @@ def declared_language(tag: str | None) -> str | None:
 
 def detect_language(text: str, declared: str | None = None) -> str:
     """``id``, ``en`` or ``und``; ``declared`` (a tag) decides only for very short text."""
-    words = _WORD.findall(text[:SAMPLE_CHARS].casefold())
+    words = _words(text[:SAMPLE_CHARS].casefold())
     if len(words) < MIN_WORDS_TO_JUDGE and declared:
         return declared_language(declared) or "und"
     if not words:

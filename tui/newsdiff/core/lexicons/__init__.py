@@ -9,17 +9,35 @@ file's header records where its entries came from.
 
 from __future__ import annotations
 
+import os
 import re
 from functools import cache
-from importlib import resources
 
 _COMMENT = re.compile(r"(?:^|\s)#.*$")
+_HERE = os.path.dirname(__file__)
+
+
+def _read(name: str) -> str:
+    """The text of ``lexicons/<name>.txt``.
+
+    Read straight from the package folder, where an installed or checked-out package
+    keeps it: ``importlib.resources`` (which also reads zipped packages) adds its
+    imports and a few objects per file to the app's start, so it is used only when
+    the plain file is not there.
+    """
+    try:
+        with open(os.path.join(_HERE, f"{name}.txt"), encoding="utf-8") as handle:
+            return handle.read()
+    except FileNotFoundError:
+        from importlib import resources
+
+        return resources.files(__package__).joinpath(f"{name}.txt").read_text(encoding="utf-8")
 
 
 @cache
 def load_lines(name: str) -> tuple[str, ...]:
     """Entries of ``lexicons/<name>.txt`` in file order, comments and blanks removed."""
-    text = resources.files(__package__).joinpath(f"{name}.txt").read_text(encoding="utf-8")
+    text = _read(name)
     entries: list[str] = []
     for line in text.splitlines():
         entry = _COMMENT.sub("", line).strip()
