@@ -52,11 +52,15 @@ def _one_way(
         usable = set(postings)
     else:
         usable = {term for term, found in postings.items() if len(found) <= MAX_POSTINGS}
-    rarity = idf.__getitem__
+
+    def rarity(term: str) -> tuple[float, str]:
+        return -idf[term], term
+
     for position, profile in enumerate(queries):
         looked_up = profile.terms & usable
         if not exhaustive and len(looked_up) > LOOKUP_TERMS:
-            looked_up = sorted(looked_up, key=rarity, reverse=True)[:LOOKUP_TERMS]
+            # Ties broken by the term itself: set order must not decide the result.
+            looked_up = sorted(looked_up, key=rarity)[:LOOKUP_TERMS]
         scores: dict[int, float] = {}
         get = scores.get
         for term in looked_up:
@@ -66,7 +70,7 @@ def _one_way(
         if exhaustive or len(scores) <= PER_SENTENCE:
             best: Iterable[int] = scores
         else:
-            best = sorted(scores, key=scores.__getitem__, reverse=True)[:PER_SENTENCE]
+            best = sorted(scores, key=lambda other: (-scores[other], other))[:PER_SENTENCE]
         pairs.extend((position, other) for other in best)
     return pairs
 
