@@ -89,8 +89,11 @@ class _Lexicon:
     satu``, ``350 kilometer per jam``, ``pukul 19.30 WIB``. The word lists are the
     value extractor's (``number_words``, ``ordinal_words``, ``units``, ``currencies``,
     ``time_words``, ``qualifiers``, ``months``, ``weekdays``), so masking and
-    extraction agree on what a value is. One regular expression per sentence keeps
-    profiling fast on 10,000-sentence reports.
+    extraction agree on what a value is.
+
+    The pattern is only ever tried where a value can start (see :meth:`starts`):
+    scanning every position of a 10,000-sentence report with it costs more than the
+    rest of the profile together, and most words cannot start a value.
     """
 
     def __init__(self) -> None:
@@ -116,6 +119,73 @@ class _Lexicon:
         self.values = re.compile(
             rf"{guard}{qualifier}?(?:{currency}|{atom})(?:{joiner}{atom})*{unit}*"
         )
+        # What a value can start with: the first run of word characters of every entry
+        # that can begin a stretch (case-folded), and the symbols that can.
+        firsts: set[str] = set()
+        symbols: set[str] = set()
+        for entry in (*qualifiers, *currencies, *numbers, *calendar):
+            run = _RUN.match(entry.casefold())
+            if run:
+                firsts.add(run.group())
+            else:
+                symbols.add(entry[0])
+        self.firsts = frozenset(firsts)
+        self.symbols = tuple(sorted(symbols))
+
+    def starts(self, text: str, folded: str, runs: list[str]) -> list[int] | None:
+        """Positions in ``text`` where a value stretch may start, in order, or None
+        when any position may (the caller then scans the whole sentence).
+
+        A stretch starts where a run of word characters starts, and that run is a
+        numeral, or begins like an entry of a word list (its first run, case-folded),
+        or holds a digit (a currency glued to its amount, ``Rp5``); or at a currency
+        symbol. ``runs`` are the runs of ``folded`` (``text`` case-folded). A run that
+        is not ASCII is not judged here (Unicode case rules are the regex engine's):
+        the caller scans the whole sentence instead, so the filter stays exact.
+        """
+        found = self.firsts.intersection(runs)
+        symbols = [s for s in self.symbols if s in text]
+        digits = _DIGITS.finditer(text)
+        first_digit = next(digits, None)
+        if not (found or symbols or first_digit):
+            return [] if folded.isascii() or all(r.isascii() for r in runs) else None
+        if len(folded) != len(text) or not (folded.isascii() or all(r.isascii() for r in runs)):
+            return None  # offsets of the folded text would not be the text's
+        places: set[int] = set()
+        for needle in (*found, *symbols):
+            at = folded.find(needle)
+            while at >= 0:
+                places.add(at)
+                at = folded.find(needle, at + 1)
+        if first_digit is not None:
+            for m in (first_digit, *digits):
+                at = m.start()
+                while at > 0 and (text[at - 1].isalnum() or text[at - 1] == "_"):
+                    at -= 1  # back to the start of the run (what ``\w`` is in ``re``)
+                places.add(at)
+        return sorted(places)
+
+    def stretches(self, text: str, folded: str, runs: list[str]) -> list[tuple[int, int]]:
+        """The value stretches of ``text`` (what ``values.finditer`` finds, in order)."""
+        starts = self.starts(text, folded, runs)
+        if starts is None:
+            return [m.span() for m in self.values.finditer(text)]
+        found: list[tuple[int, int]] = []
+        reached = 0
+        match = self.values.match
+        for start in starts:
+            if start < reached:
+                continue
+            if (m := match(text, start)) is not None:
+                found.append(m.span())
+                reached = m.end()
+        return found
+
+
+_RUN: Final = re.compile(r"\w+")
+_DIGITS: Final = re.compile(r"\d+")
+_JOINED: Final = ("-", "'", "’", "_")
+"""Characters that make a ``_WORD`` differ from a run of word characters."""
 
 
 @cache
@@ -144,10 +214,28 @@ def numeral_key(token: str) -> str:
     return token.replace(",", ".")
 
 
+class _Stems(dict[str, str]):
+    """Word → its term (``""`` for function words and single letters), filled on first
+    sight: a report repeats its words, so each is judged once."""
+
+    def __init__(self, stopwords: frozenset[str]) -> None:
+        super().__init__()
+        self.stopwords = stopwords
+
+    def __missing__(self, word: str) -> str:
+        stem = word[:STEM_LENGTH] if len(word) > 1 and word not in self.stopwords else ""
+        self[word] = stem
+        return stem
+
+
+_NO_TERM: Final = frozenset({""})
+
+
 def profile_sentence(
     document: Document,
     sentence: Sentence,
     spans: Sequence[tuple[int, int, str]] = (),
+    stems: dict[str, str] | None = None,
 ) -> SentenceProfile:
     """Terms and masked value stretches of one sentence.
 
@@ -155,22 +243,20 @@ def profile_sentence(
     are kept as facts and their offsets as stretches the word diff keeps whole. Terms
     are masked by the value pattern only, not by whole spans: a QUANTITY span takes its
     counted noun along (``7.000 jenazah``), and the noun is a content word that says
-    what the sentence is about — only the amount is a value.
+    what the sentence is about — only the amount is a value. ``stems`` is a
+    :class:`_Stems` shared by the sentences of one report.
     """
     lex = _lexicon()
+    if stems is None:
+        stems = _Stems(lex.stopwords)
     base = sentence.start
     text = document.article.text[sentence.start : sentence.end]
+    folded = text.casefold()
+    runs = _RUN.findall(folded)
+    masked = lex.stretches(text, folded, runs)
     facts: set[str] = set()
-    stretches: list[tuple[int, int]] = []
-    for match in lex.values.finditer(text):
-        stretches.append(match.span())
-        facts.update(numeral_key(n) for n in _NUMERAL_RE.findall(match.group()))
-    masked = sorted(stretches)
-    for start, end, value in spans:
-        stretches.append((start - base, end - base))
-        facts.add(value)
-    stretches.sort()
-    words_text = text
+    for start, end in masked:
+        facts.update(numeral_key(n) for n in _NUMERAL_RE.findall(text, start, end))
     if masked:
         pieces: list[str] = []
         position = 0
@@ -180,19 +266,24 @@ def profile_sentence(
             pieces.append(" ")
             position = max(position, end)
         pieces.append(text[position:])
-        words_text = "".join(pieces)
-    stopwords = lex.stopwords
-    terms = frozenset(
-        word[:STEM_LENGTH]
-        for word in _WORD.findall(words_text.casefold())
-        if len(word) > 1 and word not in stopwords
-    )
+        words = _WORD.findall("".join(pieces).casefold())
+    elif any(joiner in folded for joiner in _JOINED):
+        words = _WORD.findall(folded)
+    else:
+        words = runs  # no hyphen, apostrophe or underscore: the words are the runs
+    terms = frozenset(map(stems.__getitem__, words)) - _NO_TERM
+    stretches = [(base + start, base + end) for start, end in masked]
+    if spans:
+        for start, end, value in spans:
+            stretches.append((start, end))
+            facts.add(value)
+        stretches.sort()
     return SentenceProfile(
         index=sentence.index,
         start=sentence.start,
         end=sentence.end,
         terms=terms,
-        values=tuple((base + start, base + end) for start, end in stretches),
+        values=tuple(stretches),
         facts=frozenset(facts),
     )
 
@@ -206,8 +297,9 @@ def profile_document(document: Document) -> list[SentenceProfile]:
         for span in spans:
             index = bisect_right(starts, span[0]) - 1
             by_sentence.setdefault(index, []).append(span)
+    stems = _Stems(_lexicon().stopwords)
     return [
-        profile_sentence(document, sentence, by_sentence.get(sentence.index, ()))
+        profile_sentence(document, sentence, by_sentence.get(sentence.index, ()), stems)
         for sentence in document.sentences
         if not sentence.boilerplate
     ]
