@@ -14,7 +14,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 
 from newsdiff.core.compare.align import Link
-from newsdiff.core.compare.diff import diff_tokens, word_diff
+from newsdiff.core.compare.diff import Weights, diff_runs, run_tokens
 from newsdiff.core.compare.features import SentenceProfile
 from newsdiff.core.model import Document, OpKind, Row, RowKind, WordOp
 
@@ -45,12 +45,30 @@ def row_ops(
     right_range: tuple[int, int],
     left_whole: Iterable[tuple[int, int]],
     right_whole: Iterable[tuple[int, int]],
+    weights: Weights | None = None,
 ) -> tuple[WordOp, ...]:
-    left_pieces = diff_tokens(left.text, *left_range, left_whole)
-    right_pieces = diff_tokens(right.text, *right_range, right_whole)
-    return word_diff(
-        left.text, left_pieces, left_range[1], right.text, right_pieces, right_range[1]
+    """The word ops of one row: its runs of sentences, tokenised with their stretches
+    kept whole, and diffed (one equal op, without tokenising, when the texts are equal).
+    """
+    left_text, right_text = left.text, right.text
+    run = left_text[left_range[0] : left_range[1]]
+    if run and run == right_text[right_range[0] : right_range[1]] and _starts_a_token(run):
+        return (WordOp(OpKind.EQUAL, run, run, *left_range, *right_range),)
+    return diff_runs(
+        left_text,
+        run_tokens(left_text, *left_range, left_whole),
+        left_range[1],
+        right_text,
+        run_tokens(right_text, *right_range, right_whole),
+        right_range[1],
+        weights,
     )
+
+
+def _starts_a_token(text: str) -> bool:
+    """True when ``text`` starts with a token (anything but whitespace and ``_`` does),
+    so the one equal op of two equal runs starts where the diff's would."""
+    return not text[0].isspace() and text[0] != "_"
 
 
 class _Builder:
@@ -65,6 +83,7 @@ class _Builder:
         self.left_profiles, self.right_profiles = left_profiles, right_profiles
         self.left_whole = _keep_whole(left, left_profiles)
         self.right_whole = _keep_whole(right, right_profiles)
+        self.weights = Weights()
         self.rows: list[Row] = []
 
     def aligned(self, link: Link, moved: bool) -> None:
@@ -77,6 +96,7 @@ class _Builder:
             right_range,
             (s for p in link.left for s in self.left_whole[p]),
             (s for p in link.right for s in self.right_whole[p]),
+            self.weights,
         )
         unchanged = all(op.op is OpKind.EQUAL for op in ops)
         kind = RowKind.MOVED if moved else (RowKind.SAME if unchanged else RowKind.CHANGED)

@@ -25,6 +25,8 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from itertools import chain
+from operator import itemgetter
 
 from newsdiff.core.compare.features import SentenceProfile
 
@@ -35,16 +37,19 @@ class Similarity:
     def __init__(self, left: Sequence[SentenceProfile], right: Sequence[SentenceProfile]) -> None:
         self.left = left
         self.right = right
-        frequency: Counter[str] = Counter()
-        fact_frequency: Counter[str] = Counter()
-        for profile in (*left, *right):
-            frequency.update(profile.terms)
-            fact_frequency.update(profile.facts)
+        both = (*left, *right)
+        frequency = Counter(chain.from_iterable(p.terms for p in both))
+        fact_frequency = Counter(chain.from_iterable(p.facts for p in both))
         total = len(left) + len(right)
         self.document_frequency = frequency
-        self.idf: dict[str, float] = {
-            term: math.log((total + 1) / count) for term, count in frequency.items()
-        }
+        # Terms in rarity order: fewest sentences first, then alphabetical, so ties
+        # never depend on set order.
+        by_rarity = sorted(frequency.items())
+        by_rarity.sort(key=itemgetter(1))
+        self.term_ids: dict[str, int] = {term: i for i, (term, _) in enumerate(by_rarity)}
+        """Each term's position in rarity order (0 = the rarest)."""
+        self.idf_by_id = [math.log((total + 1) / count) for _, count in by_rarity]
+        self.idf: dict[str, float] = dict(zip(self.term_ids, self.idf_by_id, strict=True))
         self.fact_idf: dict[str, float] = {
             fact: math.log((total + 1) / count) for fact, count in fact_frequency.items()
         }

@@ -201,18 +201,20 @@ class _Reader:
         document = self.view.document
         tokens = tokenize(document.sentence_text(index), document.sentences[index].start)
         credits: list[Credit] = []
-        i = 0
-        while i < len(tokens):
-            length = self.cues.match(tokens, i)
-            if not length:
-                i += 1
+        firsts = self.cues.firsts
+        i = 0  # tokens before this one are read (a cue's words are not read again)
+        for k in [k for k, token in enumerate(tokens) if token.folded in firsts]:
+            if k < i:
                 continue
-            found = self.at_cue(index, tokens, i, length)
+            length = self.cues.match(tokens, k)
+            if not length:
+                continue
+            found = self.at_cue(index, tokens, k, length)
             if found is not None:
                 credits.append(found)
                 if found.names:
                     self.last = found
-            i += length
+            i = k + length
         return credits
 
 

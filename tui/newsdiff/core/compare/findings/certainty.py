@@ -38,7 +38,7 @@ from newsdiff.core.compare.findings.words import (
     verb_stem,
 )
 from newsdiff.core.lexicons import load_set, load_table
-from newsdiff.core.model import Finding, FindingKind, Row, RowKind
+from newsdiff.core.model import Finding, FindingKind, Row, RowKind, Sentence
 
 _FILLERS: Final = frozenset(
     {
@@ -100,6 +100,18 @@ class _PastTense:
 
     def places(self, text: str) -> list[int]:
         return [m.start() for m in self.pattern.finditer(text)]
+
+    def places_in(self, text: str, sentence: Sentence) -> list[int]:
+        """:meth:`places` that start inside ``sentence``, found by reading only it (and
+        the rest of a word that runs past its end, so the match is the same)."""
+        stop = sentence.end
+        while stop < len(text) and (text[stop].isalnum() or text[stop] == "_"):
+            stop += 1
+        return [
+            m.start()
+            for m in self.pattern.finditer(text, sentence.start, stop)
+            if m.start() < sentence.end
+        ]
 
 
 _PAST: Final = _PastTense()
@@ -205,6 +217,20 @@ def _rows_with_changed(view: SideView, rows: Sequence[Row], table: Places) -> se
     return found
 
 
+def _rows_with_past(view: SideView, rows: Sequence[Row], numbers: set[int]) -> set[int]:
+    """Those of rows ``numbers`` where a past tense stands in changed text on this side
+    (``_rows_with_changed`` for :data:`_PAST`, reading only these rows' sentences)."""
+    found: set[int] = set()
+    text = view.text
+    for number in numbers:
+        for index in getattr(rows[number], view.name):
+            places = _PAST.places_in(text, view.document.sentences[index])
+            if any(changed_op_at(rows[number], view.name, place) is not None for place in places):
+                found.add(number)
+                break
+    return found
+
+
 def _anchor(view: SideView, mark: Mark) -> str:
     """The amount right after the marked verb, in the same clause: what is claimed
     (``telah memulangkan 7.000 jenazah``)."""
@@ -254,7 +280,12 @@ def certainty_findings(lv: SideView, rv: SideView, rows: Sequence[Row]) -> list[
     # in changed text on the other; no other row is tokenised.
     markers = _lexicon()[0]
     strong = (_rows_with_changed(lv, rows, markers), _rows_with_changed(rv, rows, markers))
-    past = (_rows_with_changed(lv, rows, _PAST), _rows_with_changed(rv, rows, _PAST))
+    # A past tense counts only against a marker on the other side: look for one only
+    # in the rows that have a marker on the other side and none on this one.
+    past = (
+        _rows_with_past(lv, rows, strong[1] - strong[0]),
+        _rows_with_past(rv, rows, strong[0] - strong[1]),
+    )
     candidates = (strong[0] & (strong[1] | past[1])) | (strong[1] & (strong[0] | past[0]))
     for number in sorted(candidates):
         row = rows[number]
