@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsdiff.core.compare.features import _RUN, _lexicon
+from newsdiff.core.compare.masking import RUN, value_mask
 from tests.conftest import SAMPLES
 
 TRICKY = [
@@ -25,12 +25,12 @@ TRICKY = [
 
 
 def full_scan(text: str) -> list[tuple[int, int]]:
-    return [m.span() for m in _lexicon().values.finditer(text)]
+    return [m.span() for m in value_mask().values.finditer(text)]
 
 
 def filtered(text: str) -> list[tuple[int, int]]:
     folded = text.casefold()
-    return _lexicon().stretches(text, folded, _RUN.findall(folded))
+    return value_mask().stretches(text, folded, RUN.findall(folded))
 
 
 @pytest.mark.parametrize("text", TRICKY)

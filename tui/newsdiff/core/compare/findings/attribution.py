@@ -225,6 +225,11 @@ def credits_of(view: SideView) -> dict[int, list[Credit]]:
     return {index: reader.read(index) for index in sorted(view.places_of(reader.cues))}
 
 
+def attribution_cues() -> PhraseTable:
+    """The speech cues (``kata``, ``said``, ``menurut``…)."""
+    return _lexicon()[0]
+
+
 def _primary(credits: list[Credit]) -> Credit:
     return next((c for c in credits if c.names), credits[0])
 

@@ -34,11 +34,12 @@ from newsdiff.core.compare.findings.words import (
     PUNCTUATION_BREAKS,
     PhraseTable,
     Token,
+    places_between,
     tokenize,
     verb_stem,
 )
 from newsdiff.core.lexicons import load_set, load_table
-from newsdiff.core.model import Finding, FindingKind, Row, RowKind, Sentence
+from newsdiff.core.model import Finding, FindingKind, Row, RowKind
 
 _FILLERS: Final = frozenset(
     {
@@ -101,17 +102,8 @@ class _PastTense:
     def places(self, text: str) -> list[int]:
         return [m.start() for m in self.pattern.finditer(text)]
 
-    def places_in(self, text: str, sentence: Sentence) -> list[int]:
-        """:meth:`places` that start inside ``sentence``, found by reading only it (and
-        the rest of a word that runs past its end, so the match is the same)."""
-        stop = sentence.end
-        while stop < len(text) and (text[stop].isalnum() or text[stop] == "_"):
-            stop += 1
-        return [
-            m.start()
-            for m in self.pattern.finditer(text, sentence.start, stop)
-            if m.start() < sentence.end
-        ]
+    def places_in(self, text: str, start: int, end: int) -> list[int]:
+        return places_between(self.pattern, text, start, end)
 
 
 _PAST: Final = _PastTense()
@@ -135,6 +127,11 @@ class Mark:
 def _lexicon() -> tuple[PhraseTable, frozenset[str], frozenset[str]]:
     markers = PhraseTable(load_table("certainty_markers"))
     return markers, load_set("negations"), load_set("participles_en")
+
+
+def certainty_markers() -> PhraseTable:
+    """The certainty markers (``telah``, ``akan``, ``may``…)."""
+    return _lexicon()[0]
 
 
 def _participle(token: Token, irregular: frozenset[str]) -> bool:
@@ -224,7 +221,7 @@ def _rows_with_past(view: SideView, rows: Sequence[Row], numbers: set[int]) -> s
     text = view.text
     for number in numbers:
         for index in getattr(rows[number], view.name):
-            places = _PAST.places_in(text, view.document.sentences[index])
+            places = _PAST.places_in(text, *view.region(index))
             if any(changed_op_at(rows[number], view.name, place) is not None for place in places):
                 found.add(number)
                 break

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from functools import cache
 from itertools import pairwise
 from typing import Final
@@ -79,18 +80,21 @@ class EntityIndex:
                 if span.kind is SpanKind.PERSON and len(span.value.split()) > 1:
                     self.surnames.add(span.value.split()[-1].casefold())
         self._view = view
-        self._words: set[str] | None = None
+        self._words: AbstractSet[str] | None = None
         self._pairs: set[tuple[str, str]] = set()
         self._known: dict[tuple[str, str, SpanKind, str], bool] = {}
         """Answers of :meth:`has` so far: reports name the same people again and again."""
 
-    def _index(self) -> tuple[set[str], set[tuple[str, str]]]:
+    def _index(self) -> tuple[AbstractSet[str], set[tuple[str, str]]]:
         """The content text's words, and its pairs of neighbouring capitalised words
         (names are capitalised), built on first need."""
         if self._words is None:
             document = self._view.document
             text = " ".join(document.sentence_text(i) for i in sorted(self._view.content))
-            self._words = set(_WORD.findall(text.casefold()))
+            if self._view.words is not None:  # gathered while profiling
+                self._words = self._view.words.every
+            else:
+                self._words = set(_WORD.findall(text.casefold()))
             self._pairs = {(a.casefold(), b.casefold()) for a, b in _CAPITALISED_PAIR.findall(text)}
         return self._words, self._pairs
 

@@ -12,12 +12,13 @@ from collections.abc import Iterable
 from itertools import accumulate
 from typing import Final, NamedTuple
 
-from newsdiff.core.compare.features import _alternatives
+from newsdiff.core.compare.masking import _alternatives
 
 _TOKEN: Final = re.compile(r"(\d+(?:[.,:/]\d+)*|[^\W_]\w*(?:[-'’]\w+)*|[^\w\s])")
 """A numeral, a word (``masing-masing``, ``Jum'at``: a hyphen or apostrophe inside when
 a word character follows), or one other character; one capturing group, for
 ``re.split``."""
+_WORD_RUN: Final = re.compile(r"\w+")
 _QUOTE: Final = re.compile(r"[\"“”«»]([^\"“”«»]+)[\"“”«»]")
 
 PUNCTUATION_BREAKS: Final = frozenset(',;:.?!"“”«»—–')
@@ -67,6 +68,16 @@ def lowered(text: str) -> str | None:
     return low
 
 
+def places_between(pattern: re.Pattern[str], text: str, start: int, end: int) -> list[int]:
+    """Starts of the matches of ``pattern`` (a word pattern: it matches within a run of
+    word characters) that start in ``text[start:end]``, as a scan of the whole text
+    finds them: the search reads on to the end of a word that crosses ``end``."""
+    stop = end
+    while stop < len(text) and (text[stop].isalnum() or text[stop] == "_"):
+        stop += 1
+    return [m.start() for m in pattern.finditer(text, start, stop) if m.start() < end]
+
+
 class PhraseTable:
     """A lexicon of one- to three-word phrases, keyed by word tuples, with a quick test
     for whether a text can hold any of them at all (most sentences hold none, and
@@ -75,6 +86,9 @@ class PhraseTable:
     def __init__(self, table: dict[str, str]) -> None:
         self.values = {tuple(key.split()): value for key, value in table.items()}
         self.firsts = frozenset(key[0] for key in self.values)
+        self.word_firsts = frozenset(f for f in self.firsts if _WORD_RUN.fullmatch(f))
+        """The firsts that are whole runs of word characters (a report's word list
+        can answer for those)."""
         # A trie-shaped alternation: one pass over a whole report finds every place a
         # phrase may start (features' value pattern is built the same way).
         trie = _alternatives(self.firsts)
@@ -93,6 +107,10 @@ class PhraseTable:
         if low is None:
             return [m.start() for m in self._any.finditer(text)]
         return [m.start() for m in self._lower.finditer(low)]
+
+    def places_in(self, text: str, start: int, end: int) -> list[int]:
+        """:meth:`places` that start in ``text[start:end]``, reading only there."""
+        return places_between(self._any, text, start, end)
 
     def match(self, tokens: list[Token], i: int) -> int:
         """Length (in tokens) of the longest phrase that starts at ``tokens[i]``, or 0."""
