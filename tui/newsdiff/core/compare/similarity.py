@@ -80,6 +80,25 @@ class Similarity:
             self.fact_weight(facts),
         )
 
+    def scored(self, pairs: Iterable[tuple[int, int]]) -> list[tuple[float, int, int]]:
+        """``(score, left, right)`` for each pair: :meth:`pair` for many at once."""
+        left, right = self.left, self.right
+        left_weight, right_weight = self.left_weight, self.right_weight
+        idf, fact_idf = self._idf_of, self.fact_idf.__getitem__
+        out: list[tuple[float, int, int]] = []
+        for a, b in pairs:
+            pa, pb = left[a], right[b]
+            shared = pa.terms & pb.terms
+            facts = pa.facts & pb.facts
+            if not shared and not facts:
+                out.append((0.0, a, b))
+                continue
+            shared_facts = sum(map(fact_idf, facts))
+            total = left_weight[a] + right_weight[b] + 2.0 * shared_facts
+            score = 2.0 * (sum(map(idf, shared)) + shared_facts) / total if total > 0 else 0.0
+            out.append((score, a, b))
+        return out
+
     def terms(self, side: Sequence[SentenceProfile], positions: Sequence[int]) -> frozenset[str]:
         if len(positions) == 1:
             return side[positions[0]].terms
