@@ -26,8 +26,9 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from functools import cache
-from itertools import accumulate, compress
-from typing import Final, NamedTuple
+from itertools import accumulate, compress, count
+from operator import add, not_
+from typing import NamedTuple
 
 from rapidfuzz.distance import Indel
 
@@ -69,25 +70,46 @@ alternatives (``masing-masing``: a hyphen or apostrophe only when a word charact
 follows, as before)."""
 
 
-_SPLIT_PLAIN: Final = re.compile(f"({_PLAIN_TOKENS.pattern})", re.VERBOSE)
-"""The same tokens, as ``re.split`` pieces: tokens and the gaps between them come out of
-the regex engine as one list, and offsets are running sums of their lengths."""
-
-
-_SPLIT_SIMPLE: Final = re.compile(r"(\w+|[^\w\s])")
-_NOT_SIMPLE: Final = re.compile(r"[\d_\-'’]")
-"""Text without digits, underscores, hyphens, apostrophes, and with fewer than two full
-stops (an abbreviation such as ``U.S.`` has two) has no numerals, glued currencies,
-abbreviations or joined words: its tokens are runs of word characters and single other
-characters, which a pattern of two plain branches finds twice as fast."""
-
-
 class Tokens(NamedTuple):
     """A run's tokens as parallel lists: texts, start and end offsets."""
 
     keys: list[str]
     starts: list[int]
     ends: list[int]
+
+
+def _plain_tokens(stretch: str, start: int) -> tuple[list[str], list[int], list[int]]:
+    """Tokens of ``stretch`` (at offset ``start``) by :data:`_PLAIN_TOKENS`, mostly
+    without the regex engine: no token holds a space, so each space-separated chunk
+    is tokenised alone, and a chunk of letters only is one word. Only the other
+    chunks (punctuation, digits, hyphens…) go through the pattern."""
+    chunks = stretch.split(" ")
+    lengths = list(map(len, chunks))
+    # Chunk k starts after the chunks before it and one space each.
+    chunk_starts = list(map(add, accumulate(lengths, initial=start), count()))
+    odd = list(compress(count(), map(not_, map(str.isalpha, chunks))))
+    if not odd:
+        del chunk_starts[-1]
+        return chunks, chunk_starts, list(map(add, chunk_starts, lengths))
+    keys: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    done = 0
+    for k in odd:
+        keys += chunks[done:k]
+        starts += chunk_starts[done:k]
+        ends += map(add, chunk_starts[done:k], lengths[done:k])
+        base = chunk_starts[k]
+        for m in _PLAIN_TOKENS.finditer(chunks[k]):
+            a, b = m.span()
+            keys.append(m.group())
+            starts.append(base + a)
+            ends.append(base + b)
+        done = k + 1
+    keys += chunks[done:]
+    starts += chunk_starts[done:-1]
+    ends += map(add, chunk_starts[done:-1], lengths[done:])
+    return keys, starts, ends
 
 
 def run_tokens(
@@ -103,10 +125,7 @@ def run_tokens(
         ends = [b for _, b in spans]
         keys = [text[a:b] for a, b in spans]
     else:
-        simple = _NOT_SIMPLE.search(stretch) is None and stretch.count(".") < 2
-        parts = (_SPLIT_SIMPLE if simple else _SPLIT_PLAIN).split(stretch)
-        offsets = list(accumulate(map(len, parts), initial=start))
-        keys, starts, ends = parts[1::2], offsets[1:-1:2], offsets[2::2]
+        keys, starts, ends = _plain_tokens(stretch, start)
     whole = sorted((a, b) for a, b in keep_whole if start <= a < b <= end)
     if not whole:
         return Tokens(keys, starts, ends)

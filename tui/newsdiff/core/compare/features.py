@@ -31,7 +31,8 @@ from newsdiff.core.model import VALUE_KINDS, Document, Sentence
 STEM_LENGTH: Final = 6
 """How many leading letters of a word make its term."""
 
-_WORD: Final = re.compile(r"[^\W_](?:\w|[-'’](?=\w))*")
+_WORD: Final = re.compile(r"[^\W_]\w*(?:[-'’]\w+)*")
+"""A word: letters and digits, joined by hyphens or apostrophes (``masing-masing``)."""
 _JOINED: Final = ("-", "'", "’", "_")
 """Characters that make a ``_WORD`` differ from a run of word characters."""
 

@@ -106,23 +106,30 @@ class ValueMask:
         """
         found = self.firsts.intersection(runs)
         symbols = [s for s in self.symbols if s in text]
-        digits = _DIGITS.finditer(text)
-        first_digit = next(digits, None)
-        if not (found or symbols or first_digit):
+        digit = _DIGITS.search(text)
+        if not (found or symbols or digit):
             return [] if folded.isascii() or all(r.isascii() for r in runs) else None
         if len(folded) != len(text) or not (folded.isascii() or all(r.isascii() for r in runs)):
             return None  # offsets of the folded text would not be the text's
         places: set[int] = set()
-        for needle in (*found, *symbols):
+        for needle in found:
+            # Where a run starts with the word (inside a word, no value starts).
             at = folded.find(needle)
             while at >= 0:
-                places.add(at)
+                before = text[at - 1] if at else " "
+                if not (before.isalnum() or before == "_"):
+                    places.add(at)
                 at = folded.find(needle, at + 1)
-        if first_digit is not None:
-            for m in (first_digit, *digits):
+        for needle in symbols:
+            at = text.find(needle)
+            while at >= 0:
+                places.add(at)
+                at = text.find(needle, at + 1)
+        if digit is not None:
+            for m in _DIGITS.finditer(text, digit.start()):
                 at = m.start()
                 while at > 0 and (text[at - 1].isalnum() or text[at - 1] == "_"):
-                    at -= 1  # back to the start of the run (what ``\w`` is in ``re``)
+                    at -= 1  # back to the start of the run (what ``\\w`` is in ``re``)
                 places.add(at)
         return sorted(places)
 
