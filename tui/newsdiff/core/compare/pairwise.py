@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from newsdiff.core.compare.align import align
 from newsdiff.core.compare.candidates import candidate_pairs
+from newsdiff.core.compare.collector import collector_paused
 from newsdiff.core.compare.features import profile_report
 from newsdiff.core.compare.findings import find_findings, watched_words
 from newsdiff.core.compare.moves import moved_links
@@ -32,6 +33,11 @@ def overall_similarity(left: Document, right: Document, rows: tuple[Row, ...]) -
 
 def compare(left: Document, right: Document) -> Comparison:
     """Align two reports sentence by sentence, with word ops and findings."""
+    with collector_paused():
+        return _compare(left, right)
+
+
+def _compare(left: Document, right: Document) -> Comparison:
     watch = watched_words()
     left_profiles, left_words = profile_report(left, watch)
     right_profiles, right_words = profile_report(right, watch)
