@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Final
 
@@ -326,7 +326,7 @@ def _gaps(matching: _Matching) -> list[tuple[range, range]]:
     return gaps
 
 
-def _fill_gaps(matching: _Matching, pairs: set[tuple[int, int]]) -> None:
+def _fill_gaps(matching: _Matching, pairs: Sequence[tuple[int, int]]) -> None:
     """Between in-order links, accept weaker pairs that keep the order (paraphrases).
 
     A rewrite keeps most of its source's order, so a pair that sits between two
@@ -370,7 +370,7 @@ def _fill_gaps(matching: _Matching, pairs: set[tuple[int, int]]) -> None:
             taken_right.insert(k, b)
 
 
-def _weak_moves(matching: _Matching, pairs: set[tuple[int, int]]) -> None:
+def _weak_moves(matching: _Matching, pairs: Sequence[tuple[int, int]]) -> None:
     """Free sentences that are each other's best free partner, out of order."""
     similarity = matching.similarity
     best_left: dict[int, tuple[float, int]] = {}
@@ -385,7 +385,7 @@ def _weak_moves(matching: _Matching, pairs: set[tuple[int, int]]) -> None:
             matching.add([a], [b], score)
 
 
-def align(similarity: Similarity, pairs: set[tuple[int, int]]) -> list[Link]:
+def align(similarity: Similarity, pairs: Sequence[tuple[int, int]]) -> list[Link]:
     """Links between the two sides' content sentences (positions into the profiles)."""
     matching = _Matching(similarity)
     _one_to_one(matching, pairs)

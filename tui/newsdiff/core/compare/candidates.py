@@ -140,19 +140,19 @@ def _best_per_query(query: np.ndarray, scores: np.ndarray) -> np.ndarray:
     return np.sort(np.concatenate(chosen))
 
 
-def candidate_pairs(similarity: Similarity) -> set[tuple[int, int]]:
-    """``(left position, right position)`` pairs worth scoring in full."""
+def candidate_pairs(similarity: Similarity) -> list[tuple[int, int]]:
+    """``(left position, right position)`` pairs worth scoring in full, each once, in
+    order (scoring them in order reads both reports' profiles front to back)."""
     import numpy as np
 
     left, right = similarity.left, similarity.right
     if not left or not right:
-        return set()
+        return []
     exhaustive = len(left) * len(right) <= EXHAUSTIVE_PAIRS
     ids = similarity.term_ids
     idf = np.array(similarity.idf_by_id, dtype=np.float64)
     left_side, right_side = _Side(left, ids), _Side(right, ids)
     a, b = _one_way(left_side, right_side, idf, exhaustive)
-    found = set(zip(a.tolist(), b.tolist(), strict=True))
-    b, a = _one_way(right_side, left_side, idf, exhaustive)
-    found.update(zip(a.tolist(), b.tolist(), strict=True))
-    return found
+    d, c = _one_way(right_side, left_side, idf, exhaustive)
+    keys = np.unique(np.concatenate((a * len(right) + b, c * len(right) + d)))
+    return list(zip((keys // len(right)).tolist(), (keys % len(right)).tolist(), strict=True))
