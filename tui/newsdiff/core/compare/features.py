@@ -83,9 +83,6 @@ class _Stems(dict[str, str]):
         return stem
 
 
-_NO_TERM: Final = frozenset({""})
-
-
 def profile_sentence(
     document: Document,
     sentence: Sentence,
@@ -134,7 +131,7 @@ def _profile(
         words = _WORD.findall(folded)
     else:
         words = runs  # no hyphen, apostrophe or underscore: the words are the runs
-    terms = frozenset(map(stems.__getitem__, words)) - _NO_TERM
+    terms = frozenset(filter(None, map(stems.__getitem__, words)))
     stretches = [(base + start, base + end) for start, end in masked]
     if spans:
         for start, end, value in spans:

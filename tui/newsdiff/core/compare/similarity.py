@@ -48,14 +48,16 @@ class Similarity:
         by_rarity.sort(key=itemgetter(1))
         self.term_ids: dict[str, int] = {term: i for i, (term, _) in enumerate(by_rarity)}
         """Each term's position in rarity order (0 = the rarest)."""
-        self.idf_by_id = [math.log((total + 1) / count) for _, count in by_rarity]
+        # Most terms occur once or twice: one logarithm per distinct count.
+        logs = {count: math.log((total + 1) / count) for count in set(frequency.values())}
+        self.idf_by_id = list(map(logs.__getitem__, map(itemgetter(1), by_rarity)))
         self.idf: dict[str, float] = dict(zip(self.term_ids, self.idf_by_id, strict=True))
         self.fact_idf: dict[str, float] = {
             fact: math.log((total + 1) / count) for fact, count in fact_frequency.items()
         }
-        self._idf_of = self.idf.__getitem__
-        self.left_weight = [self.weight(p.terms) for p in left]
-        self.right_weight = [self.weight(p.terms) for p in right]
+        idf_of = self._idf_of = self.idf.__getitem__
+        self.left_weight = [sum(map(idf_of, p.terms)) for p in left]
+        self.right_weight = [sum(map(idf_of, p.terms)) for p in right]
 
     def weight(self, terms: Iterable[str]) -> float:
         return sum(map(self._idf_of, terms))
