@@ -146,30 +146,41 @@ def _growth_score(
     link's score as it stands.
     """
     if side == "left":
-        grown = similarity.group(sorted([*left, position]), right)
-        part_score = similarity.group([position], right)
         part = similarity.left[position].terms
+        part_weight = similarity.left_weight[position]
         own = similarity.terms(similarity.left, left)
         other = similarity.terms(similarity.right, right)
     else:
-        grown = similarity.group(left, sorted([*right, position]))
-        part_score = similarity.group(left, [position])
         part = similarity.right[position].terms
+        part_weight = similarity.right_weight[position]
         own = similarity.terms(similarity.right, right)
         other = similarity.terms(similarity.left, left)
-    contained = similarity.containment(part, other)
+    common = part & other
+    shared = similarity.weight(common)
+    contained = shared / part_weight if part_weight > 0 else 0.0
     # A part must bring words of the other side that its own side did not have yet:
     # a sentence whose words the run already holds is a subset, not a missing piece.
-    shared = similarity.weight(part & other)
-    if similarity.weight((part & other) - own) < NEW_COVERAGE * shared:
+    if similarity.weight(common - own) < NEW_COVERAGE * shared:
         contained = 0.0
     if contained >= PART_CONTAINMENT:
+        if side == "left":
+            grown = similarity.group(sorted([*left, position]), right)
+            part_score = similarity.group([position], right)
+        else:
+            grown = similarity.group(left, sorted([*right, position]))
+            part_score = similarity.group(left, [position])
         if grown >= current + GROWTH_GAIN:
             return grown
         if grown >= current - GROWTH_SLACK and part_score >= PART_SCORE:
             return grown
-    if part_score >= GAP_THRESHOLD and _brings_a_fact(similarity, side, position, left, right):
-        return current
+    if _brings_a_fact(similarity, side, position, left, right):
+        part_score = (
+            similarity.group([position], right)
+            if side == "left"
+            else similarity.group(left, [position])
+        )
+        if part_score >= GAP_THRESHOLD:
+            return current
     return None
 
 
