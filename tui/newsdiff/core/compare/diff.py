@@ -113,11 +113,17 @@ def _plain_tokens(stretch: str, start: int) -> tuple[list[str], list[int], list[
 
 
 def run_tokens(
-    text: str, start: int, end: int, keep_whole: Iterable[tuple[int, int]] = ()
+    text: str,
+    start: int,
+    end: int,
+    keep_whole: Iterable[tuple[int, int]] = (),
+    *,
+    ready: bool = False,
 ) -> Tokens:
     """Tokens of ``text[start:end]``, with each stretch in ``keep_whole`` as one token
     (a token that starts inside a stretch is stretched to its end, and the tokens it
-    then covers are dropped)."""
+    then covers are dropped). ``ready`` says the stretches are already sorted and
+    inside the run."""
     stretch = text[start:end]
     if "@" in stretch or "://" in stretch or "www." in stretch:
         spans = [m.span() for m in TOKEN_PATTERN.finditer(text, start, end)]
@@ -126,7 +132,10 @@ def run_tokens(
         keys = [text[a:b] for a, b in spans]
     else:
         keys, starts, ends = _plain_tokens(stretch, start)
-    whole = sorted((a, b) for a, b in keep_whole if start <= a < b <= end)
+    if ready:
+        whole = keep_whole if isinstance(keep_whole, list) else list(keep_whole)
+    else:
+        whole = sorted([(a, b) for a, b in keep_whole if start <= a < b <= end])
     if not whole:
         return Tokens(keys, starts, ends)
     # Stretch by stretch (a sentence has a few), not token by token: the tokens

@@ -33,6 +33,17 @@ def _keep_whole(
     return stretches
 
 
+def _ready(
+    stretches: list[list[tuple[int, int]]], profiles: Sequence[SentenceProfile]
+) -> list[list[tuple[int, int]]]:
+    """Each sentence's stretches sorted, keeping those inside it (as ``run_tokens``
+    would for a run of that one sentence)."""
+    return [
+        sorted([(a, b) for a, b in found if profile.start <= a < b <= profile.end])
+        for found, profile in zip(stretches, profiles, strict=True)
+    ]
+
+
 def run_range(profiles: Sequence[SentenceProfile], positions: Sequence[int]) -> tuple[int, int]:
     """Text offsets of a run of content sentences, first start to last end."""
     return profiles[positions[0]].start, profiles[positions[-1]].end
@@ -46,9 +57,12 @@ def row_ops(
     left_whole: Iterable[tuple[int, int]],
     right_whole: Iterable[tuple[int, int]],
     weights: Weights | None = None,
+    *,
+    ready: bool = False,
 ) -> tuple[WordOp, ...]:
     """The word ops of one row: its runs of sentences, tokenised with their stretches
     kept whole, and diffed (one equal op, without tokenising, when the texts are equal).
+    ``ready`` says both sides' stretches are sorted and inside their runs.
     """
     left_text, right_text = left.text, right.text
     run = left_text[left_range[0] : left_range[1]]
@@ -56,10 +70,10 @@ def row_ops(
         return (WordOp(OpKind.EQUAL, run, run, *left_range, *right_range),)
     return diff_runs(
         left_text,
-        run_tokens(left_text, *left_range, left_whole),
+        run_tokens(left_text, *left_range, left_whole, ready=ready),
         left_range[1],
         right_text,
-        run_tokens(right_text, *right_range, right_whole),
+        run_tokens(right_text, *right_range, right_whole, ready=ready),
         right_range[1],
         weights,
     )
@@ -83,20 +97,32 @@ class _Builder:
         self.left_profiles, self.right_profiles = left_profiles, right_profiles
         self.left_whole = _keep_whole(left, left_profiles)
         self.right_whole = _keep_whole(right, right_profiles)
+        # The same, sorted and clipped to their sentence, for one-sentence runs.
+        self.left_ready = _ready(self.left_whole, left_profiles)
+        self.right_ready = _ready(self.right_whole, right_profiles)
         self.weights = Weights()
         self.rows: list[Row] = []
 
     def aligned(self, link: Link, moved: bool) -> None:
         left_range = run_range(self.left_profiles, link.left)
         right_range = run_range(self.right_profiles, link.right)
+        if len(link.left) == 1 and len(link.right) == 1:  # the usual row: one to one
+            left_whole = self.left_ready[link.left[0]]
+            right_whole = self.right_ready[link.right[0]]
+            ready = True
+        else:
+            left_whole = [s for p in link.left for s in self.left_whole[p]]
+            right_whole = [s for p in link.right for s in self.right_whole[p]]
+            ready = False
         ops = row_ops(
             self.left,
             self.right,
             left_range,
             right_range,
-            (s for p in link.left for s in self.left_whole[p]),
-            (s for p in link.right for s in self.right_whole[p]),
+            left_whole,
+            right_whole,
             self.weights,
+            ready=ready,
         )
         unchanged = all(op.op is OpKind.EQUAL for op in ops)
         kind = RowKind.MOVED if moved else (RowKind.SAME if unchanged else RowKind.CHANGED)
