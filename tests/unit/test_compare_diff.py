@@ -169,3 +169,29 @@ def test_an_unchanged_value_between_big_changes_stays_visible() -> None:
     ops = diff(left, right, whole_left, whole_right)
     check_cover(left, right, ops)
     assert any(op.op is OpKind.EQUAL and "1.200 tawanan perang" in op.left for op in ops)
+
+
+def _reference_tokens(text: str, whole: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Token by token: a token starting inside a stretch is stretched to its end."""
+    from newsdiff.core.segment import tokenize
+
+    pieces: list[tuple[int, int]] = []
+    position = 0
+    for t_start, t_end in tokenize(text):
+        if t_start < position:
+            continue
+        for a, b in sorted(whole):
+            if a <= t_start < b:
+                t_end = max(t_end, b)
+                break
+        pieces.append((t_start, t_end))
+        position = t_end
+    return pieces
+
+
+@settings(max_examples=300, deadline=None)
+@given(sentences(), st.lists(st.tuples(st.integers(0, 60), st.integers(1, 20)), max_size=4))
+def test_stretches_kept_whole_merge_the_tokens_they_cover(text: str, raw) -> None:
+    whole = [(a, min(len(text), a + n)) for a, n in raw if a < len(text)]
+    whole = [(a, b) for a, b in whole if a < b]
+    assert diff_tokens(text, 0, len(text), whole) == _reference_tokens(text, whole)

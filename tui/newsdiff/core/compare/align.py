@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Final
 
@@ -75,6 +75,8 @@ class _Matching:
         self.scores: list[float] = []
         self.left_owner: dict[int, int] = {}
         self.right_owner: dict[int, int] = {}
+        self.left_count = len(similarity.left)
+        self.right_count = len(similarity.right)
 
     def add(self, left: list[int], right: list[int], score: float) -> None:
         number = len(self.links)
@@ -86,23 +88,28 @@ class _Matching:
             self.right_owner[position] = number
 
     def free_left(self, position: int) -> bool:
-        return 0 <= position < len(self.similarity.left) and position not in self.left_owner
+        return 0 <= position < self.left_count and position not in self.left_owner
 
     def free_right(self, position: int) -> bool:
-        return 0 <= position < len(self.similarity.right) and position not in self.right_owner
+        return 0 <= position < self.right_count and position not in self.right_owner
+
+
+def _ranked(
+    similarity: Similarity, pairs: Iterable[tuple[int, int]]
+) -> list[tuple[float, int, int]]:
+    """``(-score, left, right)`` of ``pairs``, best first (ties: lower positions)."""
+    ranked = [(-score, a, b) for score, a, b in similarity.scored(pairs)]
+    ranked.sort()
+    return ranked
 
 
 def _one_to_one(matching: _Matching, pairs: Iterable[tuple[int, int]]) -> None:
-    similarity = matching.similarity
-    scored = sorted(
-        ((similarity.pair(a, b), a, b) for a, b in pairs),
-        key=lambda item: (-item[0], item[1], item[2]),
-    )
-    for score, a, b in scored:
-        if score < MATCH_THRESHOLD:
+    left_owner, right_owner = matching.left_owner, matching.right_owner
+    for negative, a, b in _ranked(matching.similarity, pairs):
+        if -negative < MATCH_THRESHOLD:
             break
-        if matching.free_left(a) and matching.free_right(b):
-            matching.add([a], [b], score)
+        if a not in left_owner and b not in right_owner:
+            matching.add([a], [b], -negative)
 
 
 def _growth_options(
@@ -110,48 +117,70 @@ def _growth_options(
 ) -> list[tuple[str, int]]:
     options: list[tuple[str, int]] = []
     if len(right) == 1 and len(left) < MAX_RUN:
-        options += [("left", p) for p in (left[0] - 1, left[-1] + 1) if matching.free_left(p)]
+        owner, count = matching.left_owner, matching.left_count
+        for p in (left[0] - 1, left[-1] + 1):
+            if 0 <= p < count and p not in owner:
+                options.append(("left", p))
     if len(left) == 1 and len(right) < MAX_RUN:
-        options += [("right", p) for p in (right[0] - 1, right[-1] + 1) if matching.free_right(p)]
+        owner, count = matching.right_owner, matching.right_count
+        for p in (right[0] - 1, right[-1] + 1):
+            if 0 <= p < count and p not in owner:
+                options.append(("right", p))
     return options
 
 
 def _growth_score(
-    similarity: Similarity, side: str, position: int, left: list[int], right: list[int]
+    similarity: Similarity,
+    side: str,
+    position: int,
+    left: list[int],
+    right: list[int],
+    current: float,
 ) -> float | None:
     """The grown link's score if absorbing the neighbour is justified, else ``None``.
 
     Justified when the part's weight mostly occurs on the other side and either the
     run scores clearly better than before, or the part on its own fits the other side
     well and the run is not much worse; or when the part repeats a value of the other
-    side that its own side lacks (see :func:`_brings_a_fact`).
+    side that its own side lacks (see :func:`_brings_a_fact`). ``current`` is the
+    link's score as it stands.
     """
-    current = similarity.group(left, right)
     if side == "left":
-        grown = similarity.group(sorted([*left, position]), right)
-        part_score = similarity.group([position], right)
         part = similarity.left[position].terms
+        part_weight = similarity.left_weight[position]
         own = similarity.terms(similarity.left, left)
         other = similarity.terms(similarity.right, right)
     else:
-        grown = similarity.group(left, sorted([*right, position]))
-        part_score = similarity.group(left, [position])
         part = similarity.right[position].terms
+        part_weight = similarity.right_weight[position]
         own = similarity.terms(similarity.right, right)
         other = similarity.terms(similarity.left, left)
-    contained = similarity.containment(part, other)
+    common = part & other
+    shared = similarity.weight(common)
+    contained = shared / part_weight if part_weight > 0 else 0.0
     # A part must bring words of the other side that its own side did not have yet:
     # a sentence whose words the run already holds is a subset, not a missing piece.
-    shared = similarity.weight(part & other)
-    if similarity.weight((part & other) - own) < NEW_COVERAGE * shared:
+    if similarity.weight(common - own) < NEW_COVERAGE * shared:
         contained = 0.0
     if contained >= PART_CONTAINMENT:
+        if side == "left":
+            grown = similarity.group(sorted([*left, position]), right)
+            part_score = similarity.group([position], right)
+        else:
+            grown = similarity.group(left, sorted([*right, position]))
+            part_score = similarity.group(left, [position])
         if grown >= current + GROWTH_GAIN:
             return grown
         if grown >= current - GROWTH_SLACK and part_score >= PART_SCORE:
             return grown
-    if part_score >= GAP_THRESHOLD and _brings_a_fact(similarity, side, position, left, right):
-        return current
+    if _brings_a_fact(similarity, side, position, left, right):
+        part_score = (
+            similarity.group([position], right)
+            if side == "left"
+            else similarity.group(left, [position])
+        )
+        if part_score >= GAP_THRESHOLD:
+            return current
     return None
 
 
@@ -167,7 +196,9 @@ def _grow(matching: _Matching) -> None:
         left, right = matching.links[number]
         best: tuple[float, str, int] | None = None
         for side, position in _growth_options(matching, left, right):
-            score = _growth_score(matching.similarity, side, position, left, right)
+            score = _growth_score(
+                matching.similarity, side, position, left, right, matching.scores[number]
+            )
             if score is not None and (best is None or score > best[0]):
                 best = (score, side, position)
         if best is None:
@@ -235,7 +266,7 @@ def _runs_for_the_rest(matching: _Matching, pairs: Iterable[tuple[int, int]]) ->
     similarity = matching.similarity
     partners_of_left: dict[int, set[int]] = defaultdict(set)
     partners_of_right: dict[int, set[int]] = defaultdict(set)
-    for a, b in pairs:
+    for a, b in _free_pairs(matching, pairs):  # a taken sentence is never freed
         partners_of_left[a].add(b)
         partners_of_right[b].add(a)
     for a in sorted(partners_of_left):
@@ -264,6 +295,12 @@ def _runs_for_the_rest(matching: _Matching, pairs: Iterable[tuple[int, int]]) ->
             matching.add(best[1], [b], best[0])
 
 
+def _free_pairs(matching: _Matching, pairs: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The pairs whose sentences are both still free."""
+    left_owner, right_owner = matching.left_owner, matching.right_owner
+    return [(a, b) for a, b in pairs if a not in left_owner and b not in right_owner]
+
+
 def _links(matching: _Matching) -> list[Link]:
     return [
         Link(tuple(left), tuple(right), score)
@@ -273,15 +310,24 @@ def _links(matching: _Matching) -> list[Link]:
 
 def _gaps(matching: _Matching) -> list[tuple[range, range]]:
     """Left and right position ranges between consecutive in-order links."""
-    from newsdiff.core.compare.moves import backbone
+    from newsdiff.core.compare.moves import backbone_of
 
-    links = _links(matching)
-    spine = sorted((links[i] for i in backbone(links)), key=lambda link: link.left[0])
+    links = matching.links
+    spine = sorted(
+        backbone_of(
+            [
+                (left[0], right[0], len(left) + len(right) + score)
+                for (left, right), score in zip(links, matching.scores, strict=True)
+            ]
+        ),
+        key=lambda number: links[number][0][0],
+    )
     gaps: list[tuple[range, range]] = []
     left_from = right_from = 0
-    for link in spine:
-        gaps.append((range(left_from, link.left[0]), range(right_from, link.right[0])))
-        left_from, right_from = link.left[-1] + 1, link.right[-1] + 1
+    for number in spine:
+        left, right = links[number]
+        gaps.append((range(left_from, left[0]), range(right_from, right[0])))
+        left_from, right_from = left[-1] + 1, right[-1] + 1
     gaps.append(
         (
             range(left_from, len(matching.similarity.left)),
@@ -291,7 +337,7 @@ def _gaps(matching: _Matching) -> list[tuple[range, range]]:
     return gaps
 
 
-def _fill_gaps(matching: _Matching, pairs: set[tuple[int, int]]) -> None:
+def _fill_gaps(matching: _Matching, pairs: Sequence[tuple[int, int]]) -> None:
     """Between in-order links, accept weaker pairs that keep the order (paraphrases).
 
     A rewrite keeps most of its source's order, so a pair that sits between two
@@ -299,12 +345,13 @@ def _fill_gaps(matching: _Matching, pairs: set[tuple[int, int]]) -> None:
     """
     similarity = matching.similarity
     partners: dict[int, list[int]] = defaultdict(list)
-    for a, b in pairs:
+    for a, b in _free_pairs(matching, pairs):
         partners[a].append(b)
     gaps = _gaps(matching)
+    left_owner, right_owner = matching.left_owner, matching.right_owner
     for number, (lefts, rights) in enumerate(gaps):
-        free_left = [p for p in lefts if matching.free_left(p)]
-        free_right = [p for p in rights if matching.free_right(p)]
+        free_left = [p for p in lefts if p not in left_owner]
+        free_right = [p for p in rights if p not in right_owner]
         if not free_left or not free_right:
             continue
         if len(free_left) * len(free_right) <= SMALL_GAP:
@@ -312,10 +359,6 @@ def _fill_gaps(matching: _Matching, pairs: set[tuple[int, int]]) -> None:
         else:
             right_set = set(free_right)
             inside = [(a, b) for a in free_left for b in partners.get(a, ()) if b in right_set]
-        scored = sorted(
-            ((similarity.pair(a, b), a, b) for a, b in inside),
-            key=lambda item: (-item[0], item[1], item[2]),
-        )
         threshold = GAP_THRESHOLD
         trailing = number == len(gaps) - 1
         if len(free_left) == 1 and len(free_right) == 1 and not trailing:
@@ -324,7 +367,8 @@ def _fill_gaps(matching: _Matching, pairs: set[tuple[int, int]]) -> None:
             threshold = SANDWICH_THRESHOLD
         taken_left: list[int] = []  # pairs taken in this gap, in order on both sides
         taken_right: list[int] = []
-        for score, a, b in scored:
+        for negative, a, b in _ranked(similarity, inside):
+            score = -negative
             if score < threshold:
                 break
             if not (matching.free_left(a) and matching.free_right(b)):
@@ -337,15 +381,12 @@ def _fill_gaps(matching: _Matching, pairs: set[tuple[int, int]]) -> None:
             taken_right.insert(k, b)
 
 
-def _weak_moves(matching: _Matching, pairs: set[tuple[int, int]]) -> None:
+def _weak_moves(matching: _Matching, pairs: Sequence[tuple[int, int]]) -> None:
     """Free sentences that are each other's best free partner, out of order."""
     similarity = matching.similarity
     best_left: dict[int, tuple[float, int]] = {}
     best_right: dict[int, tuple[float, int]] = {}
-    for a, b in pairs:
-        if not (matching.free_left(a) and matching.free_right(b)):
-            continue
-        score = similarity.pair(a, b)
+    for score, a, b in similarity.scored(_free_pairs(matching, pairs)):
         if score > best_left.get(a, (0.0, -1))[0]:
             best_left[a] = (score, b)
         if score > best_right.get(b, (0.0, -1))[0]:
@@ -355,7 +396,7 @@ def _weak_moves(matching: _Matching, pairs: set[tuple[int, int]]) -> None:
             matching.add([a], [b], score)
 
 
-def align(similarity: Similarity, pairs: set[tuple[int, int]]) -> list[Link]:
+def align(similarity: Similarity, pairs: Sequence[tuple[int, int]]) -> list[Link]:
     """Links between the two sides' content sentences (positions into the profiles)."""
     matching = _Matching(similarity)
     _one_to_one(matching, pairs)

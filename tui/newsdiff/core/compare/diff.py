@@ -23,8 +23,12 @@ worth seeing.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from functools import cache
+from itertools import accumulate, compress, count
+from operator import add, not_
+from typing import NamedTuple
 
 from rapidfuzz.distance import Indel
 
@@ -49,114 +53,164 @@ see kept."""
 
 _PLAIN_TOKENS = re.compile(
     r"""
-    (?:Rp|RP|IDR|USD|US\$|S\$|A\$|\$|€|£|¥)(?=\d)
-    | \d+(?:[.,:/]\d+)*
+    \d+(?:[.,:/]\d+)*
+    | (?:Rp|RP|IDR|USD|US\$|S\$|A\$)(?=\d)
     | (?:[^\W\d_]\.){2,}
-    | [^\W_](?:[\w]|[-'’](?=\w))*
+    | [^\W_]\w*(?:[-'’]\w+)*
     | [^\w\s]
     """,
     re.VERBOSE,
 )
 """``segment.TOKEN_PATTERN`` without its URL and e-mail branches, which cost a third of
 the time on every word: used for text that has no ``@``, ``://`` or ``www.``, where
-both give the same tokens (a test checks)."""
+both give the same tokens (a test checks). Written for the regex engine's speed: the
+numeral first (a digit decides it at once), no currency symbols (``$`` before a digit
+is one punctuation token either way), and words as runs rather than a loop of
+alternatives (``masing-masing``: a hyphen or apostrophe only when a word character
+follows, as before)."""
 
 
-def _tokens(text: str, start: int, end: int) -> list[Piece]:
+class Tokens(NamedTuple):
+    """A run's tokens as parallel lists: texts, start and end offsets."""
+
+    keys: list[str]
+    starts: list[int]
+    ends: list[int]
+
+
+def _plain_tokens(stretch: str, start: int) -> tuple[list[str], list[int], list[int]]:
+    """Tokens of ``stretch`` (at offset ``start``) by :data:`_PLAIN_TOKENS`, mostly
+    without the regex engine: no token holds a space, so each space-separated chunk
+    is tokenised alone, and a chunk of letters only is one word. Only the other
+    chunks (punctuation, digits, hyphens…) go through the pattern."""
+    chunks = stretch.split(" ")
+    lengths = list(map(len, chunks))
+    # Chunk k starts after the chunks before it and one space each.
+    chunk_starts = list(map(add, accumulate(lengths, initial=start), count()))
+    odd = list(compress(count(), map(not_, map(str.isalpha, chunks))))
+    if not odd:
+        del chunk_starts[-1]
+        return chunks, chunk_starts, list(map(add, chunk_starts, lengths))
+    keys: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    done = 0
+    for k in odd:
+        keys += chunks[done:k]
+        starts += chunk_starts[done:k]
+        ends += map(add, chunk_starts[done:k], lengths[done:k])
+        base = chunk_starts[k]
+        for m in _PLAIN_TOKENS.finditer(chunks[k]):
+            a, b = m.span()
+            keys.append(m.group())
+            starts.append(base + a)
+            ends.append(base + b)
+        done = k + 1
+    keys += chunks[done:]
+    starts += chunk_starts[done:-1]
+    ends += map(add, chunk_starts[done:-1], lengths[done:])
+    return keys, starts, ends
+
+
+def run_tokens(
+    text: str,
+    start: int,
+    end: int,
+    keep_whole: Iterable[tuple[int, int]] = (),
+    *,
+    ready: bool = False,
+) -> Tokens:
+    """Tokens of ``text[start:end]``, with each stretch in ``keep_whole`` as one token
+    (a token that starts inside a stretch is stretched to its end, and the tokens it
+    then covers are dropped). ``ready`` says the stretches are already sorted and
+    inside the run."""
     stretch = text[start:end]
-    plain = "@" not in stretch and "://" not in stretch and "www." not in stretch
-    pattern = _PLAIN_TOKENS if plain else TOKEN_PATTERN
-    return [m.span() for m in pattern.finditer(text, start, end)]
+    if "@" in stretch or "://" in stretch or "www." in stretch:
+        spans = [m.span() for m in TOKEN_PATTERN.finditer(text, start, end)]
+        starts = [a for a, _ in spans]
+        ends = [b for _, b in spans]
+        keys = [text[a:b] for a, b in spans]
+    else:
+        keys, starts, ends = _plain_tokens(stretch, start)
+    if ready:
+        whole = keep_whole if isinstance(keep_whole, list) else list(keep_whole)
+    else:
+        whole = sorted([(a, b) for a, b in keep_whole if start <= a < b <= end])
+    if not whole:
+        return Tokens(keys, starts, ends)
+    # Stretch by stretch (a sentence has a few), not token by token: the tokens
+    # between stretches are copied in slices.
+    out_keys: list[str] = []
+    out_starts: list[int] = []
+    out_ends: list[int] = []
+    taken = 0  # tokens before this one are in the output or covered
+    count = len(starts)
+    for a, b in whole:
+        first = bisect_left(starts, a, taken)
+        if first == count or starts[first] >= b:
+            continue  # no token starts inside this stretch
+        out_keys += keys[taken:first]
+        out_starts += starts[taken:first]
+        out_ends += ends[taken:first]
+        t_start, t_end = starts[first], ends[first]
+        if b > t_end:
+            out_keys.append(text[t_start:b])
+            t_end = b
+        else:
+            out_keys.append(keys[first])
+        out_starts.append(t_start)
+        out_ends.append(t_end)
+        taken = bisect_left(starts, t_end, first + 1)
+    out_keys += keys[taken:]
+    out_starts += starts[taken:]
+    out_ends += ends[taken:]
+    return Tokens(out_keys, out_starts, out_ends)
 
 
 def diff_tokens(
     text: str, start: int, end: int, keep_whole: Iterable[tuple[int, int]] = ()
 ) -> list[Piece]:
-    """Tokens of ``text[start:end]``, with each stretch in ``keep_whole`` as one token."""
-    tokens = _tokens(text, start, end)
-    whole = sorted((a, b) for a, b in keep_whole if start <= a < b <= end)
-    if not whole:
-        return tokens
-    pieces: list[Piece] = []
-    position = start
-    w = 0
-    for t_start, t_end in tokens:
-        if t_start < position:
-            continue  # inside a stretch already taken whole
-        while w < len(whole) and whole[w][1] <= t_start:
-            w += 1
-        if w < len(whole) and whole[w][0] <= t_start < whole[w][1]:
-            t_end = max(t_end, whole[w][1])
-        pieces.append((t_start, t_end))
-        position = t_end
-    return pieces
-
-
-class _Side:
-    """One side of a row: its text, tokens and where each token starts."""
-
-    def __init__(self, text: str, pieces: Sequence[Piece], end: int) -> None:
-        self.text = text
-        self.pieces = pieces
-        self.end = end
-        self.starts = [start for start, _ in pieces]
-        self.starts.append(end)
-        """Where each token starts, and the run's end after the last."""
-
-    def anchored(self, first: int, last: int) -> bool:
-        """True when a token in ``first..last-1`` is a value or a whole name.
-
-        Such tokens (``1.200 tawanan``, ``Vladimir Medinsky``) are what a reader checks
-        first, so an equality holding one is never folded away.
-        """
-        return _ANCHOR.search(self.text, self.starts[first], self.starts[last]) is not None
-
-    def blank(self, first: int, last: int) -> bool:
-        return _NOT_PUNCTUATION.search(self.text, self.starts[first], self.starts[last]) is None
+    """Offsets of the tokens of ``text[start:end]`` (see :func:`run_tokens`)."""
+    tokens = run_tokens(text, start, end, keep_whole)
+    return list(zip(tokens.starts, tokens.ends, strict=True))
 
 
 Segment = list
 """``[equal, i1, i2, j1, j2]``: a run of equal tokens, or a change, by token ranges."""
 
 
-def _segments(opcodes: Iterable[tuple[str, int, int, int, int]]) -> list[Segment]:
-    """Opcodes as segments; neighbours of one kind (a delete next to an insert, two
-    equal runs) as one."""
-    out: list[Segment] = []
-    for tag, i1, i2, j1, j2 in opcodes:
-        equal = tag == "equal"
-        if out and equal == out[-1][0]:
-            out[-1][2], out[-1][4] = i2, j2
-        else:
-            out.append([equal, i1, i2, j1, j2])
-    return out
-
-
-def _cleanup(segments: list[Segment], left: _Side, right: _Side) -> list[Segment]:
+def _cleanup(
+    segments: list[Segment], left_text: str, ls: list[int], rs: list[int]
+) -> list[Segment]:
     """Fold small equalities between changes into them (semantic cleanup).
 
     Folding makes a bigger change, which may make the equality before it foldable in
-    turn, so the scan steps back after each fold.
+    turn, so the scan steps back after each fold. ``ls``/``rs`` are where each token
+    starts on each side, and where the run ends after the last.
+
+    An equality holding a value or a whole name (``1.200 tawanan``, ``Vladimir
+    Medinsky``: a digit) is what a reader checks first, so it is never folded away;
+    one of punctuation only always is.
     """
-    ls, rs = left.starts, right.starts
     k = 1
     while k < len(segments) - 1:
-        before, middle, after = segments[k - 1], segments[k], segments[k + 1]
-        foldable = (
-            middle[0]
-            and not before[0]
-            and not after[0]
-            and middle[2] - middle[1] <= MAX_FOLDED_TOKENS
-            and not left.anchored(middle[1], middle[2])
-        )
-        if not foldable:
+        middle = segments[k]
+        if not middle[0] or middle[2] - middle[1] > MAX_FOLDED_TOKENS:
             k += 1
             continue
-        size = ls[middle[2]] - ls[middle[1]]
+        before, after = segments[k - 1], segments[k + 1]
+        if before[0] or after[0]:
+            k += 1
+            continue
+        first, last = ls[middle[1]], ls[middle[2]]
+        if _ANCHOR.search(left_text, first, last) is not None:
+            k += 1
+            continue
+        size = last - first
         around_before = max(ls[before[2]] - ls[before[1]], rs[before[4]] - rs[before[3]])
         around_after = max(ls[after[2]] - ls[after[1]], rs[after[4]] - rs[after[3]])
         small = size <= around_before and size <= around_after
-        if small or left.blank(middle[1], middle[2]):
+        if small or _NOT_PUNCTUATION.search(left_text, first, last) is None:
             segments[k - 1 : k + 2] = [[False, before[1], after[2], before[3], after[4]]]
             k = max(1, k - 1)
         else:
@@ -164,7 +218,15 @@ def _cleanup(segments: list[Segment], left: _Side, right: _Side) -> list[Segment
     return segments
 
 
-def _bounds(segments: Sequence[Segment], left: _Side, right: _Side) -> list[list[int]]:
+def _bounds(
+    segments: Sequence[Segment],
+    left_text: str,
+    left: Tokens,
+    ls: list[int],
+    right_text: str,
+    right: Tokens,
+    rs: list[int],
+) -> list[list[int]]:
     """Offsets of each segment on both sides, whitespace included.
 
     A segment runs from its first token to the next segment's first token, so the
@@ -173,31 +235,39 @@ def _bounds(segments: Sequence[Segment], left: _Side, right: _Side) -> list[list
     ``Nasional.``), that whitespace goes to the change instead, so the equality stays
     equal and the change says what really changed.
     """
-    ls, rs = left.starts, right.starts
     out = [[ls[s[1]], ls[s[2]], rs[s[3]], rs[s[4]]] for s in segments]
     for k in range(len(segments) - 1):
         segment = segments[k]
         if not segment[0]:
             continue
-        l_token_end = left.pieces[segment[2] - 1][1]
-        r_token_end = right.pieces[segment[4] - 1][1]
+        l_token_end = left.ends[segment[2] - 1]
+        r_token_end = right.ends[segment[4] - 1]
         bounds = out[k]
-        if left.text[l_token_end : bounds[1]] != right.text[r_token_end : bounds[3]]:
+        if left_text[l_token_end : bounds[1]] != right_text[r_token_end : bounds[3]]:
             bounds[1], out[k + 1][0] = l_token_end, l_token_end
             bounds[3], out[k + 1][2] = r_token_end, r_token_end
     return out
 
 
-def _split_equal(op: WordOp, segment: Segment, left: _Side, right: _Side) -> list[WordOp]:
+def _split_equal(
+    op: WordOp,
+    segment: Segment,
+    left_text: str,
+    left: Tokens,
+    ls: list[int],
+    right_text: str,
+    right: Tokens,
+    rs: list[int],
+) -> list[WordOp]:
     """An equal run whose whitespace differs (``\\n\\n`` vs a space): equal tokens,
     replaced whitespace, so joining the ops still gives both texts exactly."""
     ops: list[WordOp] = []
     for i, j in zip(range(segment[1], segment[2]), range(segment[3], segment[4]), strict=True):
-        l_start, l_token_end = left.pieces[i]
-        r_start, r_token_end = right.pieces[j]
+        l_start, l_token_end = left.starts[i], left.ends[i]
+        r_start, r_token_end = right.starts[j], right.ends[j]
         final = i == segment[2] - 1
-        l_stop = op.left_end if final else left.starts[i + 1]
-        r_stop = op.right_end if final else right.starts[j + 1]
+        l_stop = op.left_end if final else ls[i + 1]
+        r_stop = op.right_end if final else rs[j + 1]
         parts = [
             (OpKind.EQUAL, l_start, l_token_end, r_start, r_token_end),
             (OpKind.EQUAL, l_token_end, l_stop, r_token_end, r_stop),
@@ -205,21 +275,21 @@ def _split_equal(op: WordOp, segment: Segment, left: _Side, right: _Side) -> lis
         for kind, a, b, c, d in parts:
             if a == b and c == d:
                 continue
-            same = left.text[a:b] == right.text[c:d]
+            same = left_text[a:b] == right_text[c:d]
             kind = OpKind.EQUAL if same else OpKind.REPLACE
             if ops and ops[-1].op is kind is OpKind.EQUAL:
                 last = ops[-1]
                 ops[-1] = WordOp(
                     kind,
-                    left.text[last.left_start : b],
-                    right.text[last.right_start : d],
+                    left_text[last.left_start : b],
+                    right_text[last.right_start : d],
                     last.left_start,
                     b,
                     last.right_start,
                     d,
                 )
             else:
-                ops.append(WordOp(kind, left.text[a:b], right.text[c:d], a, b, c, d))
+                ops.append(WordOp(kind, left_text[a:b], right_text[c:d], a, b, c, d))
     return ops or [op]
 
 
@@ -232,82 +302,128 @@ VALUE_WEIGHT = 3
 """How many content words a value token counts for when anchors are chosen."""
 
 
-def _weighted_content(keys: list[str]) -> list[int]:
+class Weights(dict[str, int]):
+    """Token → how much it counts as an anchor: 0 for function words and punctuation,
+    :data:`VALUE_WEIGHT` for a token with a digit, else 1. Filled on first sight and
+    shared by the rows of one comparison (reports repeat their words)."""
+
+    def __missing__(self, key: str) -> int:
+        weight = 0
+        if key[:1].isalnum() and key.casefold() not in _function_words():
+            weight = VALUE_WEIGHT if _ANCHOR.search(key) else 1
+        self[key] = weight
+        return weight
+
+
+def _weighted_content(keys: list[str], weights: Weights) -> list[int]:
     """Indices of the content tokens, a value token repeated :data:`VALUE_WEIGHT` times.
 
     The LCS counts tokens; repeating a value makes ``31.232 warga mengungsi`` outweigh
     a name of as many words when the two cannot both be kept (a clause moved).
     """
-    function_words = _function_words()
-    has_digit = _ANCHOR.search
+    found = list(map(weights.__getitem__, keys))
+    content = list(compress(range(len(found)), found))
+    if VALUE_WEIGHT not in found:
+        return content
     out: list[int] = []
-    for index, key in enumerate(keys):
-        if key[:1].isalnum() and key.casefold() not in function_words:
-            if has_digit(key):
-                out.extend((index,) * VALUE_WEIGHT)
-            else:
-                out.append(index)
+    for index in content:
+        if found[index] == VALUE_WEIGHT:
+            out.extend((index,) * VALUE_WEIGHT)
+        else:
+            out.append(index)
     return out
 
 
-def _opcodes(left: list[str], right: list[str]) -> list[tuple[str, int, int, int, int]]:
-    """Token opcodes anchored on content words first, then filled in between.
+def _segments(left: list[str], right: list[str], weights: Weights) -> list[Segment]:
+    """Token segments, anchored on content words first, then filled in between.
 
     A plain LCS of all tokens is happy to match a comma and an ``untuk`` instead of
     ``1.200 tawanan perang`` when the counts tie. So the LCS of the content words
     (no function words, no punctuation; values weighing more) is taken first as
     anchors, and only the stretches between anchors are diffed token by token.
+    Neighbouring pieces of one kind (a delete next to an insert, two equal runs)
+    come out as one segment.
     """
-    left_content = _weighted_content(left)
-    right_content = _weighted_content(right)
-    anchors: list[tuple[int, int]] = []
+    left_content = _weighted_content(left, weights)
+    right_content = _weighted_content(right, weights)
+    # Anchors as runs: (first left, first right, last left, last right), every token
+    # between first and last equal on both sides.
+    runs: list[tuple[int, int, int, int]] = []
+    last_a = last_b = -1
     for tag, i1, i2, j1, j2 in Indel.opcodes(
         [left[i] for i in left_content], [right[j] for j in right_content]
     ).as_list():
         if tag != "equal":
             continue
-        for a, b in zip(left_content[i1:i2], right_content[j1:j2], strict=True):
-            if not anchors or (a > anchors[-1][0] and b > anchors[-1][1]):
-                anchors.append((a, b))
-    anchors.append((len(left), len(right)))
-    out: list[tuple[str, int, int, int, int]] = []
+        lefts, rights = left_content[i1:i2], right_content[j1:j2]
+        x, y, u, v = lefts[0], lefts[-1], rights[0], rights[-1]
+        if (
+            x > last_a
+            and u > last_b
+            and y - x == v - u
+            and left[x : y + 1] == right[u : v + 1]
+            and lefts == [r + x - u for r in rights]
+        ):
+            # The usual case, taken whole: the block's anchors lie on one diagonal
+            # and the tokens between them are equal, so everything from its first
+            # anchor to its last is one equal run (as anchor by anchor it would be).
+            runs.append((x, u, y, v))
+            last_a, last_b = y, v
+            continue
+        for a, b in zip(lefts, rights, strict=True):
+            if a > last_a and b > last_b:
+                runs.append((a, b, a, b))
+                last_a, last_b = a, b
+    n, m = len(left), len(right)
+    runs.append((n, m, n, m))
+    out: list[Segment] = [[True, 0, 0, 0, 0]]  # an empty start, dropped below
+
+    def add(equal: bool, i1: int, i2: int, j1: int, j2: int) -> None:
+        if out[-1][0] is equal:
+            out[-1][2], out[-1][4] = i2, j2
+        else:
+            out.append([equal, i1, i2, j1, j2])
+
     i = j = 0
-    for a, b in anchors:
-        if a > i and b > j:
-            if a - i == 1 and b - j == 1:
-                tag = "equal" if left[i] == right[j] else "replace"
-                out.append((tag, i, a, j, b))
+    for a, b, y, v in runs:
+        if a > i or b > j:  # a gap before the run
+            if a - i == b - j and left[i:a] == right[j:b]:
+                add(True, i, a, j, b)
+            elif a == i or b == j or (a - i == 1 and b - j == 1):
+                add(False, i, a, j, b)
             else:
-                out.extend(
-                    (tag, i + i1, i + i2, j + j1, j + j2)
-                    for tag, i1, i2, j1, j2 in Indel.opcodes(left[i:a], right[j:b]).as_list()
-                )
-        elif a > i:
-            out.append(("delete", i, a, j, j))
-        elif b > j:
-            out.append(("insert", i, i, j, b))
-        if a < len(left):
-            out.append(("equal", a, a + 1, b, b + 1))
-        i, j = a + 1, b + 1
+                for tag, i1, i2, j1, j2 in Indel.opcodes(left[i:a], right[j:b]).as_list():
+                    add(tag == "equal", i + i1, i + i2, j + j1, j + j2)
+        if a < n:  # the run itself
+            last = out[-1]
+            if last[0]:
+                last[2], last[4] = y + 1, v + 1
+            else:
+                out.append([True, a, y + 1, b, v + 1])
+        i, j = y + 1, v + 1
+    if out[0][2] == 0 and out[0][4] == 0:
+        del out[0]
     return out
 
 
-def word_diff(
+def diff_runs(
     left_text: str,
-    left_pieces: Sequence[Piece],
+    left: Tokens,
     left_end: int,
     right_text: str,
-    right_pieces: Sequence[Piece],
+    right: Tokens,
     right_end: int,
+    weights: Weights | None = None,
 ) -> tuple[WordOp, ...]:
     """Ops turning the left run into the right run, offsets into each article text.
 
     ``left_end``/``right_end`` are where each run stops (its last sentence's end), so
-    trailing characters after the last token belong to the last op.
+    trailing characters after the last token belong to the last op. ``weights`` may
+    be shared by the rows of one comparison.
     """
-    left = _Side(left_text, left_pieces, left_end)
-    right = _Side(right_text, right_pieces, right_end)
-    left_start, right_start = left.starts[0], right.starts[0]
+    ls = [*left.starts, left_end]
+    rs = [*right.starts, right_end]
+    left_start, right_start = ls[0], rs[0]
     if left_text[left_start:left_end] == right_text[right_start:right_end]:
         return (
             WordOp(
@@ -320,25 +436,50 @@ def word_diff(
                 right_end,
             ),
         )
-    left_keys = [left_text[a:b] for a, b in left_pieces]
-    right_keys = [right_text[a:b] for a, b in right_pieces]
-    segments = _cleanup(_segments(_opcodes(left_keys, right_keys)), left, right)
+    segments = _segments(left.keys, right.keys, Weights() if weights is None else weights)
+    segments = _cleanup(segments, left_text, ls, rs)
+    bounds = _bounds(segments, left_text, left, ls, right_text, right, rs)
     ops: list[WordOp] = []
-    for segment, (ls, le, rs, re_) in zip(segments, _bounds(segments, left, right), strict=True):
+    for segment, (l1, l2, r1, r2) in zip(segments, bounds, strict=True):
         if segment[0]:
             kind = OpKind.EQUAL
-        elif ls == le:
+        elif l1 == l2:
             kind = OpKind.INSERT
-        elif rs == re_:
+        elif r1 == r2:
             kind = OpKind.DELETE
         else:
             kind = OpKind.REPLACE
-        op = WordOp(kind, left_text[ls:le], right_text[rs:re_], ls, le, rs, re_)
+        op = WordOp(kind, left_text[l1:l2], right_text[r1:r2], l1, l2, r1, r2)
         if kind is OpKind.EQUAL and op.left != op.right:
-            ops.extend(_split_equal(op, segment, left, right))
+            ops.extend(_split_equal(op, segment, left_text, left, ls, right_text, right, rs))
         else:
             ops.append(op)
     return tuple(ops)
+
+
+def word_diff(
+    left_text: str,
+    left_pieces: Sequence[Piece],
+    left_end: int,
+    right_text: str,
+    right_pieces: Sequence[Piece],
+    right_end: int,
+) -> tuple[WordOp, ...]:
+    """:func:`diff_runs` for tokens given as offsets (from :func:`diff_tokens`)."""
+
+    def tokens(text: str, pieces: Sequence[Piece]) -> Tokens:
+        return Tokens(
+            [text[a:b] for a, b in pieces], [a for a, _ in pieces], [b for _, b in pieces]
+        )
+
+    return diff_runs(
+        left_text,
+        tokens(left_text, left_pieces),
+        left_end,
+        right_text,
+        tokens(right_text, right_pieces),
+        right_end,
+    )
 
 
 def apply_ops(ops: Iterable[WordOp]) -> str:

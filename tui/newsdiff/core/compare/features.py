@@ -19,21 +19,29 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Final
 
-from newsdiff.core.lexicons import load_set, load_table
+from newsdiff.core.compare.masking import NUMERAL_RE, RUN, numeral_key, value_mask
+from newsdiff.core.lexicons import load_set
 from newsdiff.core.model import VALUE_KINDS, Document, Sentence
 
 STEM_LENGTH: Final = 6
 """How many leading letters of a word make its term."""
 
+_WORD: Final = re.compile(r"[^\W_]\w*(?:[-'’]\w+)*")
+"""A word: letters and digits, joined by hyphens or apostrophes (``masing-masing``)."""
+_JOINED: Final = ("-", "'", "’", "_")
+"""Characters that make a ``_WORD`` differ from a run of word characters."""
 
-_NUMERAL: Final = r"\d+(?:[.,:/]\d+)*"
-_NUMERAL_RE: Final = re.compile(_NUMERAL)
-_WORD: Final = re.compile(r"[^\W_](?:\w|[-'’](?=\w))*")
+__all__ = ["STEM_LENGTH", "SentenceProfile", "numeral_key", "profile_document"]
+
+
+@cache
+def _stopwords() -> frozenset[str]:
+    return load_set("stopwords_id") | load_set("stopwords_en")
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,75 +62,6 @@ class SentenceProfile:
     not held against them."""
 
 
-def _alternatives(words: Iterable[str]) -> str:
-    """A regex matching any of ``words``, built as a trie (``s(?:atu|e(?:belas|…))``).
-
-    Python's regex engine tries a flat alternation word by word at every position; a
-    trie shares prefixes, which makes matching several times faster.
-    """
-    trie: dict[str, dict] = {}
-    for word in words:
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict[str, dict]) -> str:
-        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        group = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
-        if "" in node:
-            group = f"(?:{group})?"
-        return group
-
-    return f"(?:{build(trie)})"
-
-
-class _Lexicon:
-    """The word lists masking needs, loaded once, and the value pattern built from them.
-
-    A value stretch is an optional qualifier and currency, then value atoms
-    (numerals, number and ordinal words, capitalised month and weekday names) joined
-    by spaces or ``( ) / - –``, then any units, currencies or time words: ``lebih dari
-    1.000``, ``Rp 1,2 triliun``, ``Jumat (16/5)``, ``23 Juli 2027``, ``empat puluh
-    satu``, ``350 kilometer per jam``, ``pukul 19.30 WIB``. The word lists are the
-    value extractor's (``number_words``, ``ordinal_words``, ``units``, ``currencies``,
-    ``time_words``, ``qualifiers``, ``months``, ``weekdays``), so masking and
-    extraction agree on what a value is. One regular expression per sentence keeps
-    profiling fast on 10,000-sentence reports.
-    """
-
-    def __init__(self) -> None:
-        self.stopwords = load_set("stopwords_id") | load_set("stopwords_en")
-        numbers = {*load_table("number_words"), *load_table("ordinal_words")}
-        currencies = set(load_table("currencies"))
-        units = {*load_table("units"), *load_table("time_words"), *currencies}
-        qualifiers = set(load_table("qualifiers"))
-        calendar = {*load_table("months"), *load_table("weekdays")}
-        capitalised = [w[:1].upper() + w[1:] for w in calendar] + [w.upper() for w in calendar]
-        edge = r"(?<![\w])"
-        atom = (
-            rf"(?:{edge}{_NUMERAL}(?![\w])"
-            rf"|{edge}(?i:{_alternatives(numbers)})(?![\w])"
-            rf"|{edge}(?:{_alternatives(capitalised)})(?![\w]))"
-        )
-        currency = rf"(?:(?<![\w])(?i:{_alternatives(currencies)})\s?{_NUMERAL}(?![\w]))"
-        unit = rf"(?:(?:\s+per\s+|[\s-]?)(?i:{_alternatives(units)})(?![\w]))"
-        qualifier = rf"(?:(?i:{_alternatives(qualifiers)})\s+)"
-        joiner = r"(?:\s*[()/\-–]\s*|\s+)"
-        # The guard up front makes the engine give up at once inside words.
-        guard = r"(?<![\w])(?=[\w$€£¥])"
-        self.values = re.compile(
-            rf"{guard}{qualifier}?(?:{currency}|{atom})(?:{joiner}{atom})*{unit}*"
-        )
-
-
-@cache
-def _lexicon() -> _Lexicon:
-    return _Lexicon()
-
-
 def _value_ranges(document: Document) -> list[tuple[int, int, str]]:
     """The document's value spans (start, end, value), sorted by start."""
     return sorted(
@@ -130,24 +69,25 @@ def _value_ranges(document: Document) -> list[tuple[int, int, str]]:
     )
 
 
-_GROUPED: Final = re.compile(r"\d{1,3}(?:[.,]\d{3})+")
+class _Stems(dict[str, str]):
+    """Word → its term (``""`` for function words and single letters), filled on first
+    sight: a report repeats its words, so each is judged once."""
 
+    def __init__(self, stopwords: frozenset[str]) -> None:
+        super().__init__()
+        self.stopwords = stopwords
 
-def numeral_key(token: str) -> str:
-    """A numeral as a comparable key: ``1.000`` (id) and ``1,000`` (en) are both ``1000``.
-
-    Only for tokens without a value span; a separator followed by exactly three
-    digits is read as grouping, any other as a decimal point.
-    """
-    if _GROUPED.fullmatch(token):
-        return token.replace(".", "").replace(",", "")
-    return token.replace(",", ".")
+    def __missing__(self, word: str) -> str:
+        stem = word[:STEM_LENGTH] if len(word) > 1 and word not in self.stopwords else ""
+        self[word] = stem
+        return stem
 
 
 def profile_sentence(
     document: Document,
     sentence: Sentence,
     spans: Sequence[tuple[int, int, str]] = (),
+    stems: dict[str, str] | None = None,
 ) -> SentenceProfile:
     """Terms and masked value stretches of one sentence.
 
@@ -155,22 +95,28 @@ def profile_sentence(
     are kept as facts and their offsets as stretches the word diff keeps whole. Terms
     are masked by the value pattern only, not by whole spans: a QUANTITY span takes its
     counted noun along (``7.000 jenazah``), and the noun is a content word that says
-    what the sentence is about — only the amount is a value.
+    what the sentence is about — only the amount is a value. ``stems`` is a
+    :class:`_Stems` shared by the sentences of one report.
     """
-    lex = _lexicon()
-    base = sentence.start
     text = document.article.text[sentence.start : sentence.end]
+    folded = text.casefold()
+    runs = RUN.findall(folded)
+    return _profile(text, folded, runs, sentence, spans, stems or _Stems(_stopwords()))
+
+
+def _profile(
+    text: str,
+    folded: str,
+    runs: list[str],
+    sentence: Sentence,
+    spans: Sequence[tuple[int, int, str]],
+    stems: dict[str, str],
+) -> SentenceProfile:
+    base = sentence.start
+    masked = value_mask().stretches(text, folded, runs)
     facts: set[str] = set()
-    stretches: list[tuple[int, int]] = []
-    for match in lex.values.finditer(text):
-        stretches.append(match.span())
-        facts.update(numeral_key(n) for n in _NUMERAL_RE.findall(match.group()))
-    masked = sorted(stretches)
-    for start, end, value in spans:
-        stretches.append((start - base, end - base))
-        facts.add(value)
-    stretches.sort()
-    words_text = text
+    for start, end in masked:
+        facts.update(numeral_key(n) for n in NUMERAL_RE.findall(text, start, end))
     if masked:
         pieces: list[str] = []
         position = 0
@@ -180,25 +126,53 @@ def profile_sentence(
             pieces.append(" ")
             position = max(position, end)
         pieces.append(text[position:])
-        words_text = "".join(pieces)
-    stopwords = lex.stopwords
-    terms = frozenset(
-        word[:STEM_LENGTH]
-        for word in _WORD.findall(words_text.casefold())
-        if len(word) > 1 and word not in stopwords
-    )
+        words = _WORD.findall("".join(pieces).casefold())
+    elif any(joiner in folded for joiner in _JOINED):
+        words = _WORD.findall(folded)
+    else:
+        words = runs  # no hyphen, apostrophe or underscore: the words are the runs
+    terms = frozenset(filter(None, map(stems.__getitem__, words)))
+    stretches = [(base + start, base + end) for start, end in masked]
+    if spans:
+        for start, end, value in spans:
+            stretches.append((start, end))
+            facts.add(value)
+        stretches.sort()
     return SentenceProfile(
         index=sentence.index,
         start=sentence.start,
         end=sentence.end,
         terms=terms,
-        values=tuple((base + start, base + end) for start, end in stretches),
+        values=tuple(stretches),
         facts=frozenset(facts),
     )
 
 
-def profile_document(document: Document) -> list[SentenceProfile]:
-    """Profiles of the document's content sentences (boilerplate skipped), in order."""
+@dataclass(frozen=True, slots=True)
+class ReportWords:
+    """The words of a report's content text as the finders ask about them, gathered
+    while profiling: each sentence's words are read once for the whole comparison."""
+
+    every: frozenset[str]
+    """Every word of the content text, case-folded (runs of letters and digits)."""
+    watch: frozenset[str]
+    """The words asked about (case-folded): what ``watched`` records."""
+    watched: dict[int, frozenset[str]]
+    """Sentence index → the watched words it holds (sentences holding none are absent)."""
+    unsure: frozenset[int] = frozenset()
+    """Sentences whose case folding a word test cannot vouch for (``ı``, ``İ``, folding
+    that changes the length): a finder reads these itself."""
+
+
+_UNSURE_CASES: Final = re.compile("[ıİ]")
+"""Letters a case-insensitive regex matches to ``i`` though they do not fold to it."""
+
+
+def profile_report(
+    document: Document, watch: frozenset[str] = frozenset()
+) -> tuple[list[SentenceProfile], ReportWords]:
+    """Profiles of the document's content sentences (boilerplate skipped), in order,
+    and its words (see :class:`ReportWords`) for the ``watch`` words."""
     spans = _value_ranges(document)
     by_sentence: dict[int, list[tuple[int, int, str]]] = {}
     if spans:
@@ -206,8 +180,45 @@ def profile_document(document: Document) -> list[SentenceProfile]:
         for span in spans:
             index = bisect_right(starts, span[0]) - 1
             by_sentence.setdefault(index, []).append(span)
-    return [
-        profile_sentence(document, sentence, by_sentence.get(sentence.index, ()))
-        for sentence in document.sentences
-        if not sentence.boilerplate
-    ]
+    stems = _Stems(_stopwords())
+    every: set[str] = set()
+    watched: dict[int, frozenset[str]] = {}
+    unsure: list[int] = []
+    profiles: list[SentenceProfile] = []
+    article_text = document.article.text
+    sentences = document.sentences
+    for number, sentence in enumerate(sentences):
+        if sentence.boilerplate:
+            continue
+        text = article_text[sentence.start : sentence.end]
+        folded = text.casefold()
+        runs = RUN.findall(folded)
+        profiles.append(
+            _profile(text, folded, runs, sentence, by_sentence.get(sentence.index, ()), stems)
+        )
+        every.update(runs)
+        if "_" in folded:
+            every.update(piece for run in runs for piece in run.split("_"))
+        if hits := watch.intersection(runs):
+            watched[sentence.index] = hits
+        if len(folded) != len(text) or _UNSURE_CASES.search(text) is not None:
+            unsure.append(sentence.index)
+        elif not _between_is_blank(article_text, sentences, number):
+            unsure.append(sentence.index)  # text outside any sentence is read with it
+    return profiles, ReportWords(frozenset(every), watch, watched, frozenset(unsure))
+
+
+def _between_is_blank(text: str, sentences: Sequence[Sentence], number: int) -> bool:
+    """True when only whitespace stands between sentence ``number`` and the next one
+    (and, for the first, before it): a finder that reads a report sentence by sentence
+    then misses nothing."""
+    sentence = sentences[number]
+    after = sentences[number + 1].start if number + 1 < len(sentences) else len(text)
+    if text[sentence.end : after].strip():
+        return False
+    return number > 0 or not text[: sentence.start].strip()
+
+
+def profile_document(document: Document) -> list[SentenceProfile]:
+    """Profiles of the document's content sentences (boilerplate skipped), in order."""
+    return profile_report(document)[0]

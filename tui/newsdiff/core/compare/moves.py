@@ -41,18 +41,27 @@ class _PrefixMax:
 
 def backbone(links: Sequence[Link]) -> set[int]:
     """Indices of the links that stay in order on both sides."""
+    return backbone_of(
+        [
+            (link.left[0], link.right[0], len(link.left) + len(link.right) + link.score)
+            for link in links
+        ]
+    )
+
+
+def backbone_of(links: Sequence[tuple[int, int, float]]) -> set[int]:
+    """:func:`backbone` of links given as ``(first left, first right, weight)``."""
     if not links:
         return set()
-    order = sorted(range(len(links)), key=lambda i: links[i].left[0])
-    ranks = {r: rank for rank, r in enumerate(sorted({link.right[0] for link in links}))}
+    order = sorted(range(len(links)), key=lambda i: links[i][0])
+    ranks = {r: rank for rank, r in enumerate(sorted({link[1] for link in links}))}
     tree = _PrefixMax(len(ranks))
     previous: dict[int, int] = {}
     total: dict[int, float] = {}
     for i in order:
-        link = links[i]
-        rank = ranks[link.right[0]]
+        _, first_right, weight = links[i]
+        rank = ranks[first_right]
         before_weight, before = tree.query(rank)
-        weight = len(link.left) + len(link.right) + link.score
         total[i] = before_weight + weight
         previous[i] = before
         tree.update(rank, (total[i], i))

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from newsdiff.core.compare.align import align
 from newsdiff.core.compare.candidates import candidate_pairs
-from newsdiff.core.compare.features import profile_document
-from newsdiff.core.compare.findings import find_findings
+from newsdiff.core.compare.collector import collector_paused
+from newsdiff.core.compare.features import profile_report
+from newsdiff.core.compare.findings import find_findings, watched_words
 from newsdiff.core.compare.moves import moved_links
 from newsdiff.core.compare.rows import build_rows
 from newsdiff.core.compare.similarity import Similarity
@@ -32,8 +33,14 @@ def overall_similarity(left: Document, right: Document, rows: tuple[Row, ...]) -
 
 def compare(left: Document, right: Document) -> Comparison:
     """Align two reports sentence by sentence, with word ops and findings."""
-    left_profiles = profile_document(left)
-    right_profiles = profile_document(right)
+    with collector_paused():
+        return _compare(left, right)
+
+
+def _compare(left: Document, right: Document) -> Comparison:
+    watch = watched_words()
+    left_profiles, left_words = profile_report(left, watch)
+    right_profiles, right_words = profile_report(right, watch)
     similarity = Similarity(left_profiles, right_profiles)
     links = align(similarity, candidate_pairs(similarity))
     rows = build_rows(left, right, left_profiles, right_profiles, links, moved_links(links))
@@ -42,5 +49,5 @@ def compare(left: Document, right: Document) -> Comparison:
         right=right,
         similarity=overall_similarity(left, right, rows),
         rows=rows,
-        findings=find_findings(left, right, rows),
+        findings=find_findings(left, right, rows, (left_words, right_words)),
     )

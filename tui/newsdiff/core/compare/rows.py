@@ -14,7 +14,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 
 from newsdiff.core.compare.align import Link
-from newsdiff.core.compare.diff import diff_tokens, word_diff
+from newsdiff.core.compare.diff import Weights, diff_runs, run_tokens
 from newsdiff.core.compare.features import SentenceProfile
 from newsdiff.core.model import Document, OpKind, Row, RowKind, WordOp
 
@@ -33,6 +33,17 @@ def _keep_whole(
     return stretches
 
 
+def _ready(
+    stretches: list[list[tuple[int, int]]], profiles: Sequence[SentenceProfile]
+) -> list[list[tuple[int, int]]]:
+    """Each sentence's stretches sorted, keeping those inside it (as ``run_tokens``
+    would for a run of that one sentence)."""
+    return [
+        sorted([(a, b) for a, b in found if profile.start <= a < b <= profile.end])
+        for found, profile in zip(stretches, profiles, strict=True)
+    ]
+
+
 def run_range(profiles: Sequence[SentenceProfile], positions: Sequence[int]) -> tuple[int, int]:
     """Text offsets of a run of content sentences, first start to last end."""
     return profiles[positions[0]].start, profiles[positions[-1]].end
@@ -45,12 +56,33 @@ def row_ops(
     right_range: tuple[int, int],
     left_whole: Iterable[tuple[int, int]],
     right_whole: Iterable[tuple[int, int]],
+    weights: Weights | None = None,
+    *,
+    ready: bool = False,
 ) -> tuple[WordOp, ...]:
-    left_pieces = diff_tokens(left.text, *left_range, left_whole)
-    right_pieces = diff_tokens(right.text, *right_range, right_whole)
-    return word_diff(
-        left.text, left_pieces, left_range[1], right.text, right_pieces, right_range[1]
+    """The word ops of one row: its runs of sentences, tokenised with their stretches
+    kept whole, and diffed (one equal op, without tokenising, when the texts are equal).
+    ``ready`` says both sides' stretches are sorted and inside their runs.
+    """
+    left_text, right_text = left.text, right.text
+    run = left_text[left_range[0] : left_range[1]]
+    if run and run == right_text[right_range[0] : right_range[1]] and _starts_a_token(run):
+        return (WordOp(OpKind.EQUAL, run, run, *left_range, *right_range),)
+    return diff_runs(
+        left_text,
+        run_tokens(left_text, *left_range, left_whole, ready=ready),
+        left_range[1],
+        right_text,
+        run_tokens(right_text, *right_range, right_whole, ready=ready),
+        right_range[1],
+        weights,
     )
+
+
+def _starts_a_token(text: str) -> bool:
+    """True when ``text`` starts with a token (anything but whitespace and ``_`` does),
+    so the one equal op of two equal runs starts where the diff's would."""
+    return not text[0].isspace() and text[0] != "_"
 
 
 class _Builder:
@@ -65,18 +97,32 @@ class _Builder:
         self.left_profiles, self.right_profiles = left_profiles, right_profiles
         self.left_whole = _keep_whole(left, left_profiles)
         self.right_whole = _keep_whole(right, right_profiles)
+        # The same, sorted and clipped to their sentence, for one-sentence runs.
+        self.left_ready = _ready(self.left_whole, left_profiles)
+        self.right_ready = _ready(self.right_whole, right_profiles)
+        self.weights = Weights()
         self.rows: list[Row] = []
 
     def aligned(self, link: Link, moved: bool) -> None:
         left_range = run_range(self.left_profiles, link.left)
         right_range = run_range(self.right_profiles, link.right)
+        if len(link.left) == 1 and len(link.right) == 1:  # the usual row: one to one
+            left_whole = self.left_ready[link.left[0]]
+            right_whole = self.right_ready[link.right[0]]
+            ready = True
+        else:
+            left_whole = [s for p in link.left for s in self.left_whole[p]]
+            right_whole = [s for p in link.right for s in self.right_whole[p]]
+            ready = False
         ops = row_ops(
             self.left,
             self.right,
             left_range,
             right_range,
-            (s for p in link.left for s in self.left_whole[p]),
-            (s for p in link.right for s in self.right_whole[p]),
+            left_whole,
+            right_whole,
+            self.weights,
+            ready=ready,
         )
         unchanged = all(op.op is OpKind.EQUAL for op in ops)
         kind = RowKind.MOVED if moved else (RowKind.SAME if unchanged else RowKind.CHANGED)

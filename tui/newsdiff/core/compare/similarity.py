@@ -25,6 +25,8 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from itertools import chain
+from operator import itemgetter
 
 from newsdiff.core.compare.features import SentenceProfile
 
@@ -35,22 +37,27 @@ class Similarity:
     def __init__(self, left: Sequence[SentenceProfile], right: Sequence[SentenceProfile]) -> None:
         self.left = left
         self.right = right
-        frequency: Counter[str] = Counter()
-        fact_frequency: Counter[str] = Counter()
-        for profile in (*left, *right):
-            frequency.update(profile.terms)
-            fact_frequency.update(profile.facts)
+        both = (*left, *right)
+        frequency = Counter(chain.from_iterable(p.terms for p in both))
+        fact_frequency = Counter(chain.from_iterable(p.facts for p in both))
         total = len(left) + len(right)
         self.document_frequency = frequency
-        self.idf: dict[str, float] = {
-            term: math.log((total + 1) / count) for term, count in frequency.items()
-        }
+        # Terms in rarity order: fewest sentences first, then alphabetical, so ties
+        # never depend on set order.
+        by_rarity = sorted(frequency.items())
+        by_rarity.sort(key=itemgetter(1))
+        self.term_ids: dict[str, int] = {term: i for i, (term, _) in enumerate(by_rarity)}
+        """Each term's position in rarity order (0 = the rarest)."""
+        # Most terms occur once or twice: one logarithm per distinct count.
+        logs = {count: math.log((total + 1) / count) for count in set(frequency.values())}
+        self.idf_by_id = list(map(logs.__getitem__, map(itemgetter(1), by_rarity)))
+        self.idf: dict[str, float] = dict(zip(self.term_ids, self.idf_by_id, strict=True))
         self.fact_idf: dict[str, float] = {
             fact: math.log((total + 1) / count) for fact, count in fact_frequency.items()
         }
-        self._idf_of = self.idf.__getitem__
-        self.left_weight = [self.weight(p.terms) for p in left]
-        self.right_weight = [self.weight(p.terms) for p in right]
+        idf_of = self._idf_of = self.idf.__getitem__
+        self.left_weight = [sum(map(idf_of, p.terms)) for p in left]
+        self.right_weight = [sum(map(idf_of, p.terms)) for p in right]
 
     def weight(self, terms: Iterable[str]) -> float:
         return sum(map(self._idf_of, terms))
@@ -74,6 +81,25 @@ class Similarity:
             self.left_weight[left] + self.right_weight[right],
             self.fact_weight(facts),
         )
+
+    def scored(self, pairs: Iterable[tuple[int, int]]) -> list[tuple[float, int, int]]:
+        """``(score, left, right)`` for each pair: :meth:`pair` for many at once."""
+        left, right = self.left, self.right
+        left_weight, right_weight = self.left_weight, self.right_weight
+        idf, fact_idf = self._idf_of, self.fact_idf.__getitem__
+        out: list[tuple[float, int, int]] = []
+        for a, b in pairs:
+            pa, pb = left[a], right[b]
+            shared = pa.terms & pb.terms
+            facts = pa.facts & pb.facts
+            if not shared and not facts:
+                out.append((0.0, a, b))
+                continue
+            shared_facts = sum(map(fact_idf, facts))
+            total = left_weight[a] + right_weight[b] + 2.0 * shared_facts
+            score = 2.0 * (sum(map(idf, shared)) + shared_facts) / total if total > 0 else 0.0
+            out.append((score, a, b))
+        return out
 
     def terms(self, side: Sequence[SentenceProfile], positions: Sequence[int]) -> frozenset[str]:
         if len(positions) == 1:

@@ -22,13 +22,16 @@ the order of :class:`~newsdiff.core.model.FindingKind`, then by position.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
 
+from newsdiff.core.compare.features import ReportWords
 from newsdiff.core.compare.findings.attribution import (
+    attribution_cues,
     attribution_findings,
     credited_stretches,
     credits_of,
 )
-from newsdiff.core.compare.findings.certainty import certainty_findings
+from newsdiff.core.compare.findings.certainty import certainty_findings, certainty_markers
 from newsdiff.core.compare.findings.context import side_view
 from newsdiff.core.compare.findings.entities import (
     EntityIndex,
@@ -51,9 +54,27 @@ def _order(finding: Finding) -> tuple:
     return (row, _KIND_ORDER[finding.kind], where(finding.left), where(finding.right))
 
 
-def find_findings(left: Document, right: Document, rows: Sequence[Row]) -> tuple[Finding, ...]:
-    """Every finding of a comparison, in a fixed order (see the module notes)."""
-    lv, rv = side_view(left, rows, "left"), side_view(right, rows, "right")
+@cache
+def watched_words() -> frozenset[str]:
+    """The words the finders look for (speech cues, certainty markers), for
+    :func:`~newsdiff.core.compare.features.profile_report` to note per sentence."""
+    tables = (attribution_cues(), certainty_markers())
+    return frozenset().union(*(table.word_firsts for table in tables))
+
+
+def find_findings(
+    left: Document,
+    right: Document,
+    rows: Sequence[Row],
+    words: tuple[ReportWords, ReportWords] | None = None,
+) -> tuple[Finding, ...]:
+    """Every finding of a comparison, in a fixed order (see the module notes).
+
+    ``words``, each report's words as profiling gathered them (for
+    :func:`watched_words`), spare the finders a pass over each whole report.
+    """
+    lv = side_view(left, rows, "left", words[0] if words else None)
+    rv = side_view(right, rows, "right", words[1] if words else None)
     values = (ValueIndex(lv.content_spans()), ValueIndex(rv.content_spans()))
     names = (EntityIndex(lv), EntityIndex(rv))
     findings, settled = value_findings(lv, rv, rows, values)

@@ -201,18 +201,20 @@ class _Reader:
         document = self.view.document
         tokens = tokenize(document.sentence_text(index), document.sentences[index].start)
         credits: list[Credit] = []
-        i = 0
-        while i < len(tokens):
-            length = self.cues.match(tokens, i)
-            if not length:
-                i += 1
+        firsts = self.cues.firsts
+        i = 0  # tokens before this one are read (a cue's words are not read again)
+        for k in [k for k, token in enumerate(tokens) if token.folded in firsts]:
+            if k < i:
                 continue
-            found = self.at_cue(index, tokens, i, length)
+            length = self.cues.match(tokens, k)
+            if not length:
+                continue
+            found = self.at_cue(index, tokens, k, length)
             if found is not None:
                 credits.append(found)
                 if found.names:
                     self.last = found
-            i += length
+            i = k + length
         return credits
 
 
@@ -221,6 +223,11 @@ def credits_of(view: SideView) -> dict[int, list[Credit]]:
     credit needs the speakers before it)."""
     reader = _Reader(view)
     return {index: reader.read(index) for index in sorted(view.places_of(reader.cues))}
+
+
+def attribution_cues() -> PhraseTable:
+    """The speech cues (``kata``, ``said``, ``menurut``…)."""
+    return _lexicon()[0]
 
 
 def _primary(credits: list[Credit]) -> Credit:

@@ -34,6 +34,7 @@ from newsdiff.core.compare.findings.words import (
     PUNCTUATION_BREAKS,
     PhraseTable,
     Token,
+    places_between,
     tokenize,
     verb_stem,
 )
@@ -101,6 +102,9 @@ class _PastTense:
     def places(self, text: str) -> list[int]:
         return [m.start() for m in self.pattern.finditer(text)]
 
+    def places_in(self, text: str, start: int, end: int) -> list[int]:
+        return places_between(self.pattern, text, start, end)
+
 
 _PAST: Final = _PastTense()
 
@@ -123,6 +127,11 @@ class Mark:
 def _lexicon() -> tuple[PhraseTable, frozenset[str], frozenset[str]]:
     markers = PhraseTable(load_table("certainty_markers"))
     return markers, load_set("negations"), load_set("participles_en")
+
+
+def certainty_markers() -> PhraseTable:
+    """The certainty markers (``telah``, ``akan``, ``may``…)."""
+    return _lexicon()[0]
 
 
 def _participle(token: Token, irregular: frozenset[str]) -> bool:
@@ -205,6 +214,20 @@ def _rows_with_changed(view: SideView, rows: Sequence[Row], table: Places) -> se
     return found
 
 
+def _rows_with_past(view: SideView, rows: Sequence[Row], numbers: set[int]) -> set[int]:
+    """Those of rows ``numbers`` where a past tense stands in changed text on this side
+    (``_rows_with_changed`` for :data:`_PAST`, reading only these rows' sentences)."""
+    found: set[int] = set()
+    text = view.text
+    for number in numbers:
+        for index in getattr(rows[number], view.name):
+            places = _PAST.places_in(text, *view.region(index))
+            if any(changed_op_at(rows[number], view.name, place) is not None for place in places):
+                found.add(number)
+                break
+    return found
+
+
 def _anchor(view: SideView, mark: Mark) -> str:
     """The amount right after the marked verb, in the same clause: what is claimed
     (``telah memulangkan 7.000 jenazah``)."""
@@ -254,7 +277,12 @@ def certainty_findings(lv: SideView, rv: SideView, rows: Sequence[Row]) -> list[
     # in changed text on the other; no other row is tokenised.
     markers = _lexicon()[0]
     strong = (_rows_with_changed(lv, rows, markers), _rows_with_changed(rv, rows, markers))
-    past = (_rows_with_changed(lv, rows, _PAST), _rows_with_changed(rv, rows, _PAST))
+    # A past tense counts only against a marker on the other side: look for one only
+    # in the rows that have a marker on the other side and none on this one.
+    past = (
+        _rows_with_past(lv, rows, strong[1] - strong[0]),
+        _rows_with_past(rv, rows, strong[0] - strong[1]),
+    )
     candidates = (strong[0] & (strong[1] | past[1])) | (strong[1] & (strong[0] | past[0]))
     for number in sorted(candidates):
         row = rows[number]

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from newsdiff.core.compare.features import ReportWords
 from newsdiff.core.model import Document, FindingSide, OpKind, Row, Span
 
 
@@ -19,6 +20,10 @@ class Places(Protocol):
     """Anything that finds where its words may stand in a text (a phrase table)."""
 
     def places(self, text: str) -> list[int]: ...
+
+    def places_in(self, text: str, start: int, end: int) -> list[int]:
+        """:meth:`places` that start in ``text[start:end]``, reading only there."""
+        ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +43,9 @@ class SideView:
     """Indices of the content (non-boilerplate) sentences."""
     outlet_names: frozenset[str] = field(default_factory=frozenset)
     """The report's own outlet and agency names, case-folded: never a finding."""
+    words: ReportWords | None = None
+    """The report's words, when profiling gathered them: finders then read only the
+    sentences that hold the words they look for."""
 
     @property
     def text(self) -> str:
@@ -63,13 +71,47 @@ class SideView:
 
     def places_of(self, table: Places) -> dict[int, list[int]]:
         """Content sentence → offsets where a phrase of ``table`` may start: one pass
-        over the whole text, so sentences without any are never tokenised."""
+        over the whole text, so sentences without any are never tokenised; or, when
+        the report's words are known and cover the table, a pass over just the
+        sentences holding one of its words."""
+        words = self.words
+        firsts: frozenset[str] | None = getattr(table, "firsts", None)
+        whole = getattr(table, "word_firsts", None)
+        if words is not None and firsts is not None and firsts == whole <= words.watch:
+            return self._places_in_sentences(table, words, firsts)
         found: dict[int, list[int]] = {}
         for offset in table.places(self.text):
             index = self.sentence_at(offset)
             if index in self.content:
                 found.setdefault(index, []).append(offset)
         return found
+
+    def _places_in_sentences(
+        self, table: Places, words: ReportWords, firsts: frozenset[str]
+    ) -> dict[int, list[int]]:
+        text = self.text
+        found: dict[int, list[int]] = {}
+        for index in sorted(words.watched.keys() | words.unsure):
+            if index not in self.content:
+                continue
+            start, end = self.region(index)
+            if index in words.unsure:
+                places = table.places_in(text, start, end)
+            elif held := firsts & words.watched[index]:
+                places = _word_places(text, start, end, held)
+            else:
+                continue
+            if places:
+                found[index] = places
+        return found
+
+    def region(self, index: int) -> tuple[int, int]:
+        """The stretch of text sentence ``index`` owns: up to the next sentence (as
+        :meth:`sentence_at` says), and from the start of the text for the first."""
+        sentences = self.document.sentences
+        start = sentences[index].start if index > 0 else 0
+        end = sentences[index + 1].start if index + 1 < len(sentences) else len(self.text)
+        return start, end
 
     def side(self, span: Span, value: str | None = None) -> FindingSide:
         """Where ``span`` is, as one side of a finding."""
@@ -92,7 +134,33 @@ class SideView:
         )
 
 
-def side_view(document: Document, rows: Sequence[Row], name: str) -> SideView:
+def _is_word_character(text: str, offset: int) -> bool:
+    """What ``\\w`` says of ``text[offset]`` (False outside the text)."""
+    return 0 <= offset < len(text) and (text[offset].isalnum() or text[offset] == "_")
+
+
+def _word_places(text: str, start: int, end: int, words: frozenset[str]) -> list[int]:
+    """Where in ``text[start:end]`` a whole run of word characters is one of ``words``
+    (case-folded): what a case-insensitive ``(?<!\\w)(?:words)(?!\\w)`` finds there,
+    for text whose case folding keeps every offset and that holds no ``ı``/``İ``."""
+    folded = text[start:end].casefold()
+    places = []
+    for word in words:
+        at = folded.find(word)
+        while at >= 0:
+            offset = start + at
+            if not _is_word_character(text, offset - 1) and not _is_word_character(
+                text, offset + len(word)
+            ):
+                places.append(offset)
+            at = folded.find(word, at + len(word))
+    places.sort()
+    return places
+
+
+def side_view(
+    document: Document, rows: Sequence[Row], name: str, words: ReportWords | None = None
+) -> SideView:
     """Build the shared indexes for one side in a single pass over its spans."""
     row_of = {i: number for number, row in enumerate(rows) for i in getattr(row, name)}
     content = {s.index for s in document.sentences if not s.boilerplate}
@@ -112,6 +180,7 @@ def side_view(document: Document, rows: Sequence[Row], name: str) -> SideView:
         starts=tuple(starts),
         content=frozenset(content),
         outlet_names=frozenset(outlets),
+        words=words,
     )
 
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from functools import cache
 from itertools import pairwise
 from typing import Final
@@ -35,10 +36,11 @@ from newsdiff.core.model import ENTITY_KINDS, Finding, FindingKind, Row, Span, S
 
 _WORD: Final = re.compile(r"[^\W_]+")
 _CAPITALISED: Final = re.compile(r"[A-Z]")
-_CAPITALISED_PAIR: Final = re.compile(r"(?<![^\W_])([A-Z][^\W_]*)[\W_]+(?=([A-Z][^\W_]*))")
+_CAPITALISED_PAIR: Final = re.compile(r"([A-Z](?<![^\W_][A-Z])[^\W_]*)[\W_]+(?=([A-Z][^\W_]*))")
 """Neighbouring capitalised words (``Meteorology, Climatology``), found by the regex
 engine in one pass; names are mostly capitalised, so these pairs tell a name's words
-standing together from the same words scattered."""
+standing together from the same words scattered. The capital comes first and the "no
+letter before it" check after, so the engine skips to capitals at C speed."""
 _ACRONYM_AFTER: Final = re.compile(r"\s*\(([A-Z][A-Za-z0-9]{1,9})\)")
 _NEXT_CAPITALISED: Final = re.compile(r"[ \t]+[A-Z][\w-]*")
 
@@ -78,16 +80,21 @@ class EntityIndex:
                 if span.kind is SpanKind.PERSON and len(span.value.split()) > 1:
                     self.surnames.add(span.value.split()[-1].casefold())
         self._view = view
-        self._words: set[str] | None = None
+        self._words: AbstractSet[str] | None = None
         self._pairs: set[tuple[str, str]] = set()
+        self._known: dict[tuple[str, str, SpanKind, str], bool] = {}
+        """Answers of :meth:`has` so far: reports name the same people again and again."""
 
-    def _index(self) -> tuple[set[str], set[tuple[str, str]]]:
+    def _index(self) -> tuple[AbstractSet[str], set[tuple[str, str]]]:
         """The content text's words, and its pairs of neighbouring capitalised words
         (names are capitalised), built on first need."""
         if self._words is None:
             document = self._view.document
             text = " ".join(document.sentence_text(i) for i in sorted(self._view.content))
-            self._words = set(_WORD.findall(text.casefold()))
+            if self._view.words is not None:  # gathered while profiling
+                self._words = self._view.words.every
+            else:
+                self._words = set(_WORD.findall(text.casefold()))
             self._pairs = {(a.casefold(), b.casefold()) for a, b in _CAPITALISED_PAIR.findall(text)}
         return self._words, self._pairs
 
@@ -108,6 +115,13 @@ class EntityIndex:
 
     def has(self, span: Span, gloss: str = "") -> bool:
         """True when this report names ``span``'s entity anywhere (see the module notes)."""
+        key = (span.value, span.text, span.kind, gloss)
+        known = self._known.get(key)
+        if known is None:
+            known = self._known[key] = self._has(span, gloss)
+        return known
+
+    def _has(self, span: Span, gloss: str) -> bool:
         value = span.value.casefold()
         if value in self.values or core_name(span.value) in self.values:
             return True
