@@ -118,14 +118,22 @@ class FeatureTable:
 
 
 def grouping_text(article: Article) -> str:
-    """The article's text without its boilerplate regions (each cut is a line break)."""
-    if not article.boilerplate:
+    """The article's text without its dateline and boilerplate regions.
+
+    The dateline (``Istanbul (ANTARA) -``) is how an outlet labels the report, not
+    part of it: a republication changes it, and the lead is still copied. Each cut
+    region becomes a line break.
+    """
+    cuts = sorted((region.start, region.end) for region in article.boilerplate)
+    if article.dateline:
+        cuts = sorted([*cuts, article.dateline])
+    if not cuts:
         return article.text
     parts, cursor = [], 0
-    for region in sorted(article.boilerplate, key=lambda r: r.start):
-        if region.start > cursor:
-            parts.append(article.text[cursor : region.start])
-        cursor = max(cursor, region.end)
+    for start, end in cuts:
+        if start > cursor:
+            parts.append(article.text[cursor:start])
+        cursor = max(cursor, end)
     parts.append(article.text[cursor:])
     return "\n".join(parts)
 

@@ -33,7 +33,7 @@ import numpy as np
 
 from newsdiff.core.group.anchors import conflicts
 from newsdiff.core.group.features import FeatureTable
-from newsdiff.core.group.ragged import Ragged
+from newsdiff.core.group.pairs import unique_sorted
 from newsdiff.core.group.weights import CorpusWeights
 
 CONTENT_WEIGHT: Final = 0.4
@@ -48,6 +48,10 @@ article in seven."""
 CONTENT_ALONE: Final = 0.5
 DISAGREEMENTS_NEEDED: Final = 2
 """Counted things with different numbers before two reports are told apart by them."""
+MAX_BLOCK: Final = 256
+"""Left articles scored together (one dense row each)."""
+DENSE_BUDGET: Final = 1 << 23
+"""Cells of the dense scatter array (float32), which bounds the block size."""
 CONFLICT_SCORE: Final = 0.0
 """What a pair counts in a story's average when its leads put the events on different
 days, or when the two count the same things with different numbers: nothing, however
@@ -115,21 +119,29 @@ def verify(
     if len(left):
         order = np.argsort(left, kind="stable")
         left_sorted, right_sorted = left[order], right[order]
-        bounds = np.flatnonzero(np.diff(left_sorted)) + 1
-        starts = np.concatenate([[0], bounds]).tolist()
-        stops = np.concatenate([bounds, [len(left_sorted)]]).tolist()
-        terms = _Overlap(table.terms, weights.term_ids, weights.term_weights, weights.term_count)
-        facts = _Overlap(table.facts, weights.fact_ids, weights.fact_weights, weights.fact_count)
-        slots = _Overlap(table.slots, weights.slot_ids, None, weights.slot_count)
-        values = _Overlap(table.slot_values, weights.slot_value_ids, None, weights.slot_value_count)
-        for start, stop in zip(starts, stops, strict=True):
-            article = int(left_sorted[start])
-            partners = right_sorted[start:stop]
-            picked = order[start:stop]
-            content[picked] = terms.products(article, partners)
-            shared_facts[picked], fact_count[picked] = facts.summed(article, partners)
-            shared_slots[picked] = slots.shared(article, partners)
-            shared_values[picked] = values.shared(article, partners)
+        overlaps = (
+            _Overlap(weights.term_offsets, weights.term_ids, weights.term_weights,
+                     weights.term_count),
+            _Overlap(table.facts.offsets, weights.fact_ids, weights.fact_weights,
+                     weights.fact_count),
+            _Overlap(table.slots.offsets, weights.slot_ids, None, weights.slot_count),
+            _Overlap(table.slot_values.offsets, weights.slot_value_ids, None,
+                     weights.slot_value_count),
+        )  # fmt: skip
+        block = max(1, min(MAX_BLOCK, DENSE_BUDGET // max(weights.term_count, 1)))
+        lefts = unique_sorted(left_sorted)
+        for first in range(0, len(lefts), block):
+            articles = lefts[first : first + block]
+            lo = int(np.searchsorted(left_sorted, articles[0], side="left"))
+            hi = int(np.searchsorted(left_sorted, articles[-1], side="right"))
+            rows = np.searchsorted(articles, left_sorted[lo:hi])
+            partners = right_sorted[lo:hi]
+            picked = order[lo:hi]
+            terms, facts, slots, values = overlaps
+            content[picked] = terms.products(articles, rows, partners)
+            shared_facts[picked], fact_count[picked] = facts.summed(articles, rows, partners)
+            shared_slots[picked] = slots.shared(articles, rows, partners)
+            shared_values[picked] = values.shared(articles, rows, partners)
     totals = weights.fact_totals[left] + weights.fact_totals[right]
     fact_dice = np.where(totals > 0, shared_facts / np.maximum(totals, 1e-9), 0.0)
     agree = np.minimum(shared_values, shared_slots)
@@ -146,60 +158,73 @@ def verify(
 
 
 class _Overlap:
-    """One article's values scattered into a dense array, gathered for its partners."""
+    """A block of articles' values scattered into a dense array, gathered for partners.
+
+    Row ``r`` of the dense array holds left article ``articles[r]``; each pair reads
+    its partner's values from its left article's row. One block of up to
+    :data:`MAX_BLOCK` articles costs a handful of array operations.
+    """
 
     def __init__(
-        self, column: Ragged, dense_ids: np.ndarray, weights: np.ndarray | None, size: int
+        self, offsets: np.ndarray, dense_ids: np.ndarray, weights: np.ndarray | None, size: int
     ) -> None:
-        self.offsets = column.offsets
+        self.offsets = offsets
         self.dense_ids = dense_ids
         self.weights = weights if weights is not None else np.ones(len(dense_ids), np.float32)
-        self.dense = np.zeros(size, dtype=np.float32)
-        self.telling = TELLING_WEIGHT
+        self.size = max(size, 1)
+        self.dense = np.zeros(0, dtype=np.float32)
 
-    def _gather(self, partners: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """Positions of all the partners' values, and which partner each belongs to."""
-        starts = self.offsets[partners]
-        lengths = self.offsets[partners + 1] - starts
-        owners = np.repeat(np.arange(len(partners), dtype=np.int64), lengths)
-        if not len(owners):
-            return owners, owners
-        before = np.cumsum(lengths) - lengths
-        positions = np.arange(len(owners), dtype=np.int64) - np.repeat(before - starts, lengths)
-        return positions, owners
+    def _scatter(self, articles: np.ndarray) -> np.ndarray:
+        """Write the block's own weights; returns the flat cells written (to clear)."""
+        if len(self.dense) < len(articles) * self.size:
+            self.dense = np.zeros(len(articles) * self.size, dtype=np.float32)
+        positions, owners = _gather(self.offsets, articles)
+        cells = owners * self.size + self.dense_ids[positions]
+        self.dense[cells] = self.weights[positions]
+        return cells
 
-    def products(self, article: int, partners: np.ndarray) -> np.ndarray:
-        """Sum over shared values of the product of both weights (a dot product)."""
-        lo, hi = self.offsets[article], self.offsets[article + 1]
-        own = self.dense_ids[lo:hi]
-        self.dense[own] = self.weights[lo:hi]
-        positions, owners = self._gather(partners)
-        products = self.dense[self.dense_ids[positions]] * self.weights[positions]
-        self.dense[own] = 0.0
-        return np.bincount(owners, weights=products, minlength=len(partners))
+    def _read(self, rows: np.ndarray, partners: np.ndarray) -> tuple[np.ndarray, ...]:
+        positions, owners = _gather(self.offsets, partners)
+        mine = self.dense[rows[owners] * self.size + self.dense_ids[positions]]
+        return mine, self.weights[positions], owners
 
-    def summed(self, article: int, partners: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """Sum over shared weighted values of both weights (a weighted Dice's numerator),
-        and how many such values are shared."""
-        lo, hi = self.offsets[article], self.offsets[article + 1]
-        own = self.dense_ids[lo:hi]
-        self.dense[own] = self.weights[lo:hi]
-        positions, owners = self._gather(partners)
-        mine = self.dense[self.dense_ids[positions]]
-        shared = (mine > 0) & (self.weights[positions] >= self.telling)
-        both = np.where(mine > 0, mine + self.weights[positions], 0.0)
-        self.dense[own] = 0.0
+    def products(self, articles: np.ndarray, rows: np.ndarray, partners: np.ndarray) -> np.ndarray:
+        """Per pair: sum over shared values of the product of both weights (a dot product)."""
+        cells = self._scatter(articles)
+        mine, theirs, owners = self._read(rows, partners)
+        self.dense[cells] = 0.0
+        return np.bincount(owners, weights=mine * theirs, minlength=len(partners))
+
+    def summed(
+        self, articles: np.ndarray, rows: np.ndarray, partners: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """Per pair: the sum over shared weighted values of both weights (a weighted
+        Dice's numerator), and how many shared values are telling."""
+        cells = self._scatter(articles)
+        mine, theirs, owners = self._read(rows, partners)
+        self.dense[cells] = 0.0
+        both = np.where(mine > 0, mine + theirs, 0.0)
+        telling = (mine > 0) & (theirs >= TELLING_WEIGHT)
         return (
             np.bincount(owners, weights=both, minlength=len(partners)),
-            np.bincount(owners, weights=shared, minlength=len(partners)),
+            np.bincount(owners, weights=telling, minlength=len(partners)),
         )
 
-    def shared(self, article: int, partners: np.ndarray) -> np.ndarray:
-        """Sum over shared values of the partner's weight."""
-        lo, hi = self.offsets[article], self.offsets[article + 1]
-        own = self.dense_ids[lo:hi]
-        self.dense[own] = 1.0
-        positions, owners = self._gather(partners)
-        present = self.dense[self.dense_ids[positions]] * self.weights[positions]
-        self.dense[own] = 0.0
-        return np.bincount(owners, weights=present, minlength=len(partners))
+    def shared(self, articles: np.ndarray, rows: np.ndarray, partners: np.ndarray) -> np.ndarray:
+        """Per pair: how many values the two share."""
+        cells = self._scatter(articles)
+        mine, _, owners = self._read(rows, partners)
+        self.dense[cells] = 0.0
+        return np.bincount(owners, weights=mine > 0, minlength=len(partners))
+
+
+def _gather(offsets: np.ndarray, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Positions of all values of ``rows`` of a ragged column, and which row each is."""
+    starts = offsets[rows]
+    lengths = offsets[rows + 1] - starts
+    owners = np.repeat(np.arange(len(rows), dtype=np.int64), lengths)
+    if not len(owners):
+        return owners, owners
+    before = np.cumsum(lengths) - lengths
+    positions = np.arange(len(owners), dtype=np.int64) - np.repeat(before - starts, lengths)
+    return positions, owners

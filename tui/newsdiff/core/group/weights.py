@@ -26,6 +26,11 @@ import numpy as np
 from newsdiff.core.group.features import FeatureTable
 from newsdiff.core.group.pairs import dense_ids
 
+COMMON_SHARE: Final = 0.02
+"""Content terms in more than this share of the articles (and more than
+:data:`COMMON_FLOOR`) say little about which event a report tells, and cost the most
+to compare: they are left out of the content vectors."""
+COMMON_FLOOR: Final = 50
 BACKGROUND: Final = 50
 """Articles assumed to lack every fact, on top of the corpus: in a folder of eight
 reports a fact two of them name is still rare in the news at large, and the plain
@@ -36,10 +41,13 @@ reports a fact two of them name is still rare in the news at large, and the plai
 class CorpusWeights:
     """Dense ids and weights for every term and fact of a :class:`FeatureTable`."""
 
+    term_offsets: np.ndarray
+    """Rows of the content vectors: article ``i`` is ``term_ids[term_offsets[i]:…]``."""
     term_ids: np.ndarray
-    """Dense id of each value of ``table.terms.values``."""
+    """Dense id of each kept term (terms in more than :data:`COMMON_SHARE` of the
+    articles are left out of the content vectors)."""
     term_weights: np.ndarray
-    """Normalised tf-idf weight of each value of ``table.terms.values``."""
+    """Normalised tf-idf weight of each kept term."""
     term_count: int
     fact_ids: np.ndarray
     fact_weights: np.ndarray
@@ -63,12 +71,16 @@ def corpus_weights(table: FeatureTable) -> CorpusWeights:
     count = len(table)
     unique_terms, term_ids, term_df = dense_ids(table.terms.values)
     idf = np.log((count + 1.0) / (term_df + 0.5)).astype(np.float32)
-    tf = table.term_tf.values
+    kept = term_df[term_ids] <= max(COMMON_FLOOR, COMMON_SHARE * count)
+    term_ids = term_ids[kept]
+    tf = table.term_tf.values[kept]
     raw = ((1.0 + np.log(np.maximum(tf, 1.0))) * idf[term_ids]).astype(np.float32)
-    rows = table.terms.row_ids()
+    rows = table.terms.row_ids()[kept]
     norms = np.sqrt(np.bincount(rows, weights=raw.astype(np.float64) ** 2, minlength=count))
     norms[norms == 0] = 1.0
     term_weights = (raw / norms[rows]).astype(np.float32)
+    term_offsets = np.zeros(count + 1, dtype=np.int64)
+    np.cumsum(np.bincount(rows, minlength=count), out=term_offsets[1:])
 
     unique_facts, fact_ids, fact_df = dense_ids(table.facts.values)
     fact_idf = np.log((count + BACKGROUND) / (fact_df + 0.5))
@@ -79,6 +91,7 @@ def corpus_weights(table: FeatureTable) -> CorpusWeights:
     unique_slots, slot_ids, _ = dense_ids(table.slots.values)
     unique_values, slot_value_ids, _ = dense_ids(table.slot_values.values)
     return CorpusWeights(
+        term_offsets=term_offsets,
         term_ids=term_ids.astype(np.int64),
         term_weights=term_weights,
         term_count=len(unique_terms),
