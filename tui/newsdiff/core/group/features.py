@@ -86,18 +86,38 @@ class FeatureTable:
 
     @staticmethod
     def concat(parts: Sequence[FeatureTable]) -> FeatureTable:
+        """The rows of ``parts`` in order. A ``list`` of parts is emptied as it is
+        copied, so each part can be freed as soon as it is in: the peak is the result
+        plus one part, not twice the result."""
+        pending = parts if isinstance(parts, list) else list(parts)
+        names = ("terms", "term_tf", "facts", "fact_kinds", "slots", "slot_values",
+                 "sentence_words", "sentence_prints", "sentence_terms")  # fmt: skip
+        sizes = {name: sum(len(getattr(p, name).values) for p in pending) for name in names}
+        rows = sum(len(p) for p in pending)
+        first = pending[0]
+        values = {name: np.empty(sizes[name], getattr(first, name).values.dtype) for name in names}
+        offsets = {name: np.zeros(rows + 1, dtype=np.int64) for name in names}
+        signature = np.empty((rows, first.signature.shape[1]), dtype=first.signature.dtype)
+        anchors = []
+        row = 0
+        at = dict.fromkeys(names, 0)
+        while pending:
+            part = pending.pop(0)
+            count = len(part)
+            signature[row : row + count] = part.signature
+            anchors.append(part.anchors)
+            for name in names:
+                column = getattr(part, name)
+                size = len(column.values)
+                values[name][at[name] : at[name] + size] = column.values
+                offsets[name][row + 1 : row + count + 1] = column.offsets[1:] + at[name]
+                at[name] += size
+            row += count
+            del part, column
         return FeatureTable(
-            signature=np.concatenate([p.signature for p in parts]),
-            terms=Ragged.concat([p.terms for p in parts]),
-            term_tf=Ragged.concat([p.term_tf for p in parts]),
-            facts=Ragged.concat([p.facts for p in parts]),
-            fact_kinds=Ragged.concat([p.fact_kinds for p in parts]),
-            slots=Ragged.concat([p.slots for p in parts]),
-            slot_values=Ragged.concat([p.slot_values for p in parts]),
-            sentence_words=Ragged.concat([p.sentence_words for p in parts]),
-            sentence_prints=Ragged.concat([p.sentence_prints for p in parts]),
-            sentence_terms=Ragged.concat([p.sentence_terms for p in parts]),
-            anchors=Anchors.concat([p.anchors for p in parts]),
+            signature=signature,
+            anchors=Anchors.concat(anchors),
+            **{name: Ragged(values[name], offsets[name]) for name in names},
         )
 
     def take(self, indices: np.ndarray) -> FeatureTable:

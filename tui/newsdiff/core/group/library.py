@@ -29,12 +29,13 @@ from newsdiff.core.group.codec import (
     encode,
     is_current,
 )
-from newsdiff.core.group.features import FeatureTable
+from newsdiff.core.group.features import FeatureTable, extract, grouping_text
 from newsdiff.core.group.model import Grouping, PairStats, RelatedLink, SourceGuess, Story
-from newsdiff.core.group.pipeline import Cancelled, Progress, compute_features, group_features
+from newsdiff.core.group.pipeline import BATCH, Cancelled, Progress, group_features
 from newsdiff.core.group.pipeline import report_facts as article_facts
 from newsdiff.core.group.source import ReportFacts
 from newsdiff.core.group.store import StoryStore
+from newsdiff.core.group.vocabulary import Vocabulary
 from newsdiff.core.ingest import DEFAULT_MAX_BYTES, iter_load
 from newsdiff.core.ingest.discover import Input, expand
 from newsdiff.core.model import Article, Problem
@@ -109,42 +110,171 @@ def group_paths(
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
 ) -> StoriesResult:
-    """Stories of every article under ``paths`` (files, folders, globs, ``-``)."""
+    """Stories of every article under ``paths`` (files, folders, globs, ``-``).
+
+    New and changed files are read and turned into features batch by batch (and the
+    batch saved to the cache), so no more than a batch of articles is ever held in
+    memory; unchanged files contribute only their cached features.
+    """
     problems: list[Problem] = []
     inputs: list[Input] = []
     for item in expand(list(paths)):
         (problems if isinstance(item, Problem) else inputs).append(item)
     known = _known_files(store, inputs)
-    # Per input: its cached items, or the articles read from it now.
-    entries: list[tuple[str, str, Article | None]] = []
-    fresh_files: list[tuple[str, int, int, list[tuple[str, str]]]] = []
+    fresh = _FreshFeatures(store)
+    # Per article, in input order: (shown path, content hash, row in ``fresh`` or -1).
+    entries: list[tuple[str, str, int]] = []
     for number, item in enumerate(inputs):
         if cancelled is not None and cancelled():
             raise InterruptedError("grouping cancelled")
         stat = _stat(item)
         cached = known.get(item.path) if stat else None
         if cached is not None and stat is not None and cached[:2] == stat:
-            entries.extend((shown, key, None) for shown, key in cached[2])
-            continue
-        loaded = [a for a in iter_load([item.path], max_bytes=max_bytes) if _keep(a, problems)]
-        entries.extend((a.path, a.content_hash, a) for a in loaded)
-        if stat is not None:
-            fresh_files.append((item.path, *stat, [(a.path, a.content_hash) for a in loaded]))
-        if progress is not None and number % 200 == 0:
+            entries.extend((shown, key, -1) for shown, key in cached[2])
+        else:
+            loaded = [a for a in iter_load([item.path], max_bytes=max_bytes) if _keep(a, problems)]
+            entries.extend((a.path, a.content_hash, fresh.add(a)) for a in loaded)
+            if stat is not None:
+                fresh.files.append((item.path, *stat, [(a.path, a.content_hash) for a in loaded]))
+        if progress is not None and number % 100 == 0:
             progress("reading", number, len(inputs))
+    fresh.flush()
     fingerprint = _fingerprint(entries)
-    reused = _reuse(store, fingerprint, entries)
+    reused = _reuse(store, fingerprint, entries, fresh.reports)
     if reused is not None:
-        reports, grouping = reused
-        _save(store, [], fresh_files)
-        return StoriesResult(tuple(reports), grouping, tuple(problems), reused=True)
+        fresh.save_files()
+        return StoriesResult(tuple(reused[0]), reused[1], tuple(problems), reused=True)
 
-    table, reports, new_rows = _features(store, entries, max_bytes, problems, progress, cancelled)
+    table, reports, order = _table(store, entries, fresh, max_bytes, problems)
+    fresh.save_files()
     grouping = group_features(table, [r.facts() for r in reports], progress, cancelled)
-    _save(store, new_rows, fresh_files)
+    grouping = renumber(grouping, order)
+    in_order = [reports[row] for row in np.argsort(order)]
     if store is not None:
         _guarded(store, lambda: store.save_grouping(fingerprint, grouping_record(grouping)))
-    return StoriesResult(tuple(reports), grouping, tuple(problems))
+    return StoriesResult(tuple(in_order), grouping, tuple(problems))
+
+
+class _FreshFeatures:
+    """Articles read now: features computed a batch at a time, saved to the cache."""
+
+    def __init__(self, store: StoryStore | None) -> None:
+        self.store = store
+        self.vocabulary = Vocabulary()
+        self.pending: list[Article] = []
+        self.parts: list[FeatureTable] = []
+        self.reports: list[Report] = []
+        self.files: list[tuple[str, int, int, list[tuple[str, str]]]] = []
+
+    def add(self, article: Article) -> int:
+        self.reports.append(report_of(article))
+        self.pending.append(article)
+        if len(self.pending) >= BATCH:
+            self.flush()
+        return len(self.reports) - 1
+
+    def flush(self) -> None:
+        if not self.pending:
+            return
+        batch, self.pending = self.pending, []
+        table = extract(
+            [grouping_text(a) for a in batch], [a.published for a in batch], self.vocabulary
+        )
+        self.parts.append(table)
+        if self.store is not None:
+            rows = [
+                (a.content_hash, encode(table, i), _report_fields(report_of(a)))
+                for i, a in enumerate(batch)
+            ]
+            _guarded(self.store, lambda: self.store.save(rows, []))
+
+    def save_files(self) -> None:
+        if self.store is not None and self.files:
+            _guarded(self.store, lambda: self.store.save([], self.files))
+
+
+def _table(
+    store: StoryStore | None,
+    entries: list[tuple[str, str, int]],
+    fresh: _FreshFeatures,
+    max_bytes: int,
+    problems: list[Problem],
+) -> tuple[FeatureTable, list[Report], np.ndarray]:
+    """All features as one table — fresh rows first, then cached — with the reports in
+    table order and each table row's position in ``entries``."""
+    cached_at = [i for i, (_, _, row) in enumerate(entries) if row < 0]
+    keys = [entries[i][1] for i in cached_at]
+    stored = (_guarded(store, lambda: store.features(keys)) if store else None) or {}
+    blobs: list[bytes] = []
+    cached_reports: list[Report] = []
+    cached_order: list[int] = []
+    for position in cached_at:
+        shown, key, _ = entries[position]
+        found = stored.get(key)
+        if found is not None and is_current(found[0]):
+            blobs.append(found[0])
+            cached_reports.append(Report(path=shown, content_hash=key, **found[1]))
+            cached_order.append(position)
+            continue
+        article = _reread(shown, max_bytes, problems)
+        if article is not None:
+            entries[position] = (shown, key, fresh.add(article))
+    fresh.flush()
+    parts = fresh.parts
+    try:
+        if blobs:
+            parts.append(decode(blobs))
+    except StaleFeatures:  # a damaged row: read those articles again instead
+        for position in cached_order:
+            shown, key, _ = entries[position]
+            article = _reread(shown, max_bytes, problems)
+            if article is not None:
+                entries[position] = (shown, key, fresh.add(article))
+        fresh.flush()
+        cached_reports, cached_order = [], []
+    fresh_order = [0] * len(fresh.reports)
+    for position, (_, _, row) in enumerate(entries):
+        if row >= 0:
+            fresh_order[row] = position
+    order = np.array(fresh_order + cached_order, dtype=np.int64)
+    reports = fresh.reports + cached_reports
+    table = FeatureTable.concat(parts) if parts else extract([], [], fresh.vocabulary)
+    # Entries whose article could not be read again are dropped.
+    keep = np.isin(np.arange(len(entries)), order)
+    if not keep.all():
+        remap = np.cumsum(keep) - 1
+        order = remap[order]
+    return table, reports, order
+
+
+def renumber(grouping: Grouping, order: np.ndarray) -> Grouping:
+    """The grouping with article ``i`` renamed ``order[i]`` (table row → input order)."""
+    new = order.tolist()
+
+    def pair(p: PairStats) -> PairStats:
+        return PairStats(new[p.left], new[p.right], p.similarity, p.copied, p.rewritten,
+                         p.copied_back, p.rewritten_back)  # fmt: skip
+
+    stories = tuple(
+        Story(
+            articles=tuple(new[a] for a in story.articles),
+            source=SourceGuess(new[story.source.article], story.source.reasons)
+            if story.source
+            else None,
+            pairs=tuple(pair(p) for p in story.pairs),
+        )
+        for story in grouping.stories
+    )
+    related = tuple(
+        RelatedLink(min(new[r.left], new[r.right]), max(new[r.left], new[r.right]),
+                    r.similarity, r.reason)
+        for r in grouping.related
+    )  # fmt: skip
+    story_of = [0] * len(new)
+    for row, number in enumerate(grouping.story_of):
+        story_of[new[row]] = number
+    related = tuple(sorted(related, key=lambda r: (r.left, r.right)))
+    return Grouping(stories=stories, related=related, story_of=tuple(story_of))
 
 
 def _keep(item: Article | Problem, problems: list[Problem]) -> bool:
@@ -182,7 +312,7 @@ def _known_files(
     return known
 
 
-def _fingerprint(entries: Sequence[tuple[str, str, Article | None]]) -> str:
+def _fingerprint(entries: Sequence[tuple[str, str, int]]) -> str:
     digest = hashlib.sha256(f"{FEATURES_VERSION}/{GROUPING_VERSION}".encode())
     for shown, key, _ in entries:
         digest.update(f"\n{shown}\t{key}".encode())
@@ -190,19 +320,22 @@ def _fingerprint(entries: Sequence[tuple[str, str, Article | None]]) -> str:
 
 
 def _reuse(
-    store: StoryStore | None, fingerprint: str, entries: Sequence[tuple[str, str, Article | None]]
+    store: StoryStore | None,
+    fingerprint: str,
+    entries: Sequence[tuple[str, str, int]],
+    fresh_reports: Sequence[Report],
 ) -> tuple[list[Report], Grouping] | None:
     if store is None or not entries:
         return None
     record = _guarded(store, lambda: store.grouping(fingerprint))
     if record is None:
         return None
-    missing = [key for _, key, article in entries if article is None]
+    missing = [key for _, key, row in entries if row < 0]
     stored = _guarded(store, lambda: store.reports(missing)) or {}
     reports = []
-    for shown, key, article in entries:
-        if article is not None:
-            reports.append(report_of(article))
+    for shown, key, row in entries:
+        if row >= 0:
+            reports.append(fresh_reports[row])
         elif key in stored:
             reports.append(Report(path=shown, content_hash=key, **stored[key]))
         else:
@@ -213,64 +346,8 @@ def _reuse(
         return None
 
 
-def _features(
-    store: StoryStore | None,
-    entries: list[tuple[str, str, Article | None]],
-    max_bytes: int,
-    problems: list[Problem],
-    progress: Progress | None,
-    cancelled: Cancelled | None,
-) -> tuple[FeatureTable, list[Report], list[tuple[str, bytes, dict[str, Any]]]]:
-    """Features for every entry: from the cache where stored, computed for the rest."""
-    wanted = [key for _, key, article in entries if article is None]
-    stored = (_guarded(store, lambda: store.features(wanted)) if store else None) or {}
-    rows: list[bytes | None] = []
-    reports: list[Report] = []
-    to_compute: list[Article] = []
-    for shown, key, article in entries:
-        if article is None and key in stored:
-            blob, fields = stored[key]
-            if is_current(blob):
-                rows.append(blob)
-                reports.append(Report(path=shown, content_hash=key, **fields))
-                continue
-        if article is None:
-            article = _reread(shown, key, max_bytes, problems)
-            if article is None:
-                continue
-        rows.append(None)
-        reports.append(report_of(article))
-        to_compute.append(article)
-    computed = compute_features(to_compute, progress=progress, cancelled=cancelled)
-    new_rows = [
-        (article.content_hash, encode(computed, i), _report_fields(report_of(article)))
-        for i, article in enumerate(to_compute)
-    ]
-    blobs: list[bytes] = []
-    fresh = iter(row for _, row, _ in new_rows)
-    for row in rows:
-        blobs.append(row if row is not None else next(fresh))
-    try:
-        table = decode(blobs) if blobs else computed
-    except StaleFeatures:  # a damaged row: compute everything rather than guess
-        return _features(None, _without_cache(entries, max_bytes, problems), max_bytes,
-                         problems, progress, cancelled)  # fmt: skip
-    return table, reports, new_rows
-
-
-def _without_cache(
-    entries: list[tuple[str, str, Article | None]], max_bytes: int, problems: list[Problem]
-) -> list[tuple[str, str, Article | None]]:
-    out: list[tuple[str, str, Article | None]] = []
-    for shown, key, article in entries:
-        article = article or _reread(shown, key, max_bytes, problems)
-        if article is not None:
-            out.append((shown, key, article))
-    return out
-
-
-def _reread(shown: str, key: str, max_bytes: int, problems: list[Problem]) -> Article | None:
-    """Read the article a cached file item names (its features were not stored)."""
+def _reread(shown: str, max_bytes: int, problems: list[Problem]) -> Article | None:
+    """Read the article a cached file item names (its features were not usable)."""
     path = shown.rsplit("#", 1)[0] if "#" in shown and not os.path.exists(shown) else shown
     for item in iter_load([path], max_bytes=max_bytes):
         if isinstance(item, Article) and item.path == shown:
@@ -278,15 +355,6 @@ def _reread(shown: str, key: str, max_bytes: int, problems: list[Problem]) -> Ar
         if isinstance(item, Problem):
             problems.append(item)
     return None
-
-
-def _save(
-    store: StoryStore | None,
-    rows: list[tuple[str, bytes, dict[str, Any]]],
-    files: list[tuple[str, int, int, list[tuple[str, str]]]],
-) -> None:
-    if store is not None and (rows or files):
-        _guarded(store, lambda: store.save(rows, files))
 
 
 def _guarded(store: StoryStore, action: Callable[[], Any]) -> Any:
