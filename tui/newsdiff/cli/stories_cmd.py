@@ -37,6 +37,8 @@ exactly one story (a report on its own is a story of one). Pairs are listed in b
 directions: "copied" and "rewritten" are shares of the LEFT report's words."""
 
 SCHEMA: Final = "newsdiff.stories/1"
+MAX_RELATED_SHOWN: Final = 5
+"""Related reports listed under a story in the text output (JSON lists them all)."""
 PROGRESS_AFTER: Final = 0.5
 """Seconds of work before a progress bar appears (short runs stay quiet)."""
 _STAGES: Final = {
@@ -174,10 +176,24 @@ def render_text(result: Any) -> str:
         f"of two or more, {len(alone)} on {'its' if len(alone) == 1 else 'their'} own, "
         f"{len(grouping.related)} related {'link' if len(grouping.related) == 1 else 'links'}",
     ]
-    related_of: dict[int, list[tuple[int, float, str]]] = {}
+    related_of: dict[int, dict[int, tuple[float, str]]] = {}
     for link in grouping.related:
-        related_of.setdefault(link.left, []).append((link.right, link.similarity, link.reason))
-        related_of.setdefault(link.right, []).append((link.left, link.similarity, link.reason))
+        for one, other in ((link.left, link.right), (link.right, link.left)):
+            known = related_of.setdefault(one, {})
+            if other not in known or known[other][0] < link.similarity:
+                known[other] = (link.similarity, link.reason)
+
+    def related_lines(members: tuple[int, ...], indent: str) -> list[str]:
+        best: dict[int, tuple[float, str]] = {}
+        for member in members:
+            for other, (similarity, why) in related_of.get(member, {}).items():
+                if other not in members and (other not in best or best[other][0] < similarity):
+                    best[other] = (similarity, why)
+        ranked = sorted(best.items(), key=lambda item: -item[1][0])[:MAX_RELATED_SHOWN]
+        return [
+            f"{indent}related: {_name(reports[other].path)} ({why}, {similarity:.2f})"
+            for other, (similarity, why) in ranked
+        ]
 
     def describe(index: int) -> str:
         report = reports[index]
@@ -201,21 +217,10 @@ def render_text(result: Any) -> str:
                 f"{pair.copied_back:.0%}, rewritten {pair.rewritten:.0%} / "
                 f"{pair.rewritten_back:.0%}"
             )
-        links = sorted(
-            {(other, sim, why) for i in story.articles for other, sim, why in related_of.get(i, [])
-             if other not in story.articles},
-            key=lambda item: -item[1],
-        )  # fmt: skip
-        for other, similarity, why in links[:5]:
-            lines.append(f"  related: {_name(reports[other].path)} ({why}, {similarity:.2f})")
+        lines += related_lines(story.articles, "  ")
     if alone:
         lines += ["", "On their own:" if len(alone) > 1 else "On its own:"]
         for story in alone:
-            index = story.articles[0]
-            lines.append(f"    {describe(index)}")
-            for other, similarity, why in sorted(related_of.get(index, []), key=lambda x: -x[1])[
-                :5
-            ]:
-                name = _name(reports[other].path)
-                lines.append(f"      related: {name} ({why}, {similarity:.2f})")
+            lines.append(f"    {describe(story.articles[0])}")
+            lines += related_lines(story.articles, "      ")
     return "\n".join(lines) + "\n"

@@ -162,11 +162,8 @@ def extract(
     texts: Sequence[str], published: Sequence[str | None], vocabulary: Vocabulary
 ) -> FeatureTable:
     """Features of a batch of articles (texts already without boilerplate)."""
-    token_rows = [vocabulary.ids(text) for text in texts]
+    ids, token_offsets = vocabulary.batch_ids(texts)
     vocabulary.judge_new()
-    ids = np.concatenate(token_rows) if token_rows else np.zeros(0, np.int32)
-    token_offsets = np.zeros(len(texts) + 1, dtype=np.int64)
-    np.cumsum([len(row) for row in token_rows], out=token_offsets[1:])
     doc_of_token = np.repeat(np.arange(len(texts), dtype=np.int64), np.diff(token_offsets))
 
     kept_at = np.flatnonzero(vocabulary.kind[ids] != KIND_SKIP)

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Sequence
 from functools import cache
 from typing import Final
 
@@ -28,6 +29,8 @@ from newsdiff.core.lexicons import load_set, load_table
 
 PARAGRAPH: Final = "\ue000"
 """Stands for a line break in the token stream (a private-use character)."""
+BOUNDARY: Final = "\ue001"
+"""Separates two articles when a batch is tokenised in one go."""
 
 LEAD_TOKENS: Final = 60
 """The first words of an article: headline, dateline and lead, where the event is told."""
@@ -117,7 +120,7 @@ _SKIP_END: Final[Judged] = (KIND_SKIP, "", None, None, FACT_NAME, True, False, -
 
 def judge(raw: str) -> Judged:
     """Everything grouping needs from one whitespace-separated chunk (see ``Judged``)."""
-    if raw == PARAGRAPH:
+    if raw in (PARAGRAPH, BOUNDARY):
         return _SKIP_END
     core = raw.lstrip(_OPENERS)
     stripped = core.rstrip(_CLOSERS + _ENDERS)
@@ -200,6 +203,28 @@ class Vocabulary(dict[str, int]):
         """
         chunks = text.replace("\n", f" {PARAGRAPH} ").split()
         return np.fromiter(map(self.__getitem__, chunks), dtype=np.int32, count=len(chunks))
+
+    def batch_ids(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+        """Ids of the chunks of several texts at once, and where each text's ids start.
+
+        One ``split`` and one ``fromiter`` for the whole batch: a text boundary is a
+        private-use chunk that cannot occur in text after ``split``.
+        """
+        if not texts:
+            return np.zeros(0, dtype=np.int32), np.zeros(1, dtype=np.int64)
+        joined = f" {BOUNDARY} ".join(texts).replace("\n", f" {PARAGRAPH} ")
+        chunks = joined.split()
+        ids = np.fromiter(map(self.__getitem__, chunks), dtype=np.int32, count=len(chunks))
+        boundary = self[BOUNDARY]
+        cuts = np.flatnonzero(ids == boundary)
+        starts = np.concatenate([[0], cuts + 1])
+        stops = np.concatenate([cuts, [len(ids)]])
+        lengths = stops - starts
+        keep = np.ones(len(ids), dtype=bool)
+        keep[cuts] = False
+        offsets = np.zeros(len(texts) + 1, dtype=np.int64)
+        np.cumsum(lengths, out=offsets[1:])
+        return ids[keep], offsets
 
     def judge_new(self) -> None:
         """Judge every chunk first seen since the last call (in one batch)."""
