@@ -16,6 +16,7 @@ import numpy as np
 
 from newsdiff.core.group.features import FeatureTable
 from newsdiff.core.group.model import Grouping, PairStats, RelatedLink, Story
+from newsdiff.core.group.pairs import best_per_article
 from newsdiff.core.group.shares import measure_pairs
 from newsdiff.core.group.source import ReportFacts, guess_source
 from newsdiff.core.group.verify import Evidence
@@ -86,25 +87,31 @@ def _measured(
 
 
 def _related(evidence: Evidence, story_of: Sequence[int]) -> tuple[RelatedLink, ...]:
-    stories = np.asarray(story_of, dtype=np.int64)
+    """Pairs of reports of different stories that share enough: each report keeps its
+    :data:`RELATED_PER_ARTICLE` most similar."""
     if not len(evidence):
         return ()
+    stories = np.asarray(story_of, dtype=np.int64)
     similarity = evidence.similarity
-    apart = stories[evidence.left] != stories[evidence.right]
-    keep = np.flatnonzero(apart & (similarity >= RELATED_THRESHOLD))
-    ranked = sorted(keep.tolist(), key=lambda k: -float(similarity[k]))
-    taken: dict[int, int] = {}
-    links: list[RelatedLink] = []
-    conflict, counts = evidence.conflict, evidence.counts_differ
-    for k in ranked:
-        a, b = int(evidence.left[k]), int(evidence.right[k])
-        if taken.get(a, 0) >= RELATED_PER_ARTICLE and taken.get(b, 0) >= RELATED_PER_ARTICLE:
-            continue
-        taken[a] = taken.get(a, 0) + 1
-        taken[b] = taken.get(b, 0) + 1
-        reason = (
-            "different day" if conflict[k] else "different counts" if counts[k] else "shares facts"
+    candidates = np.flatnonzero(
+        (stories[evidence.left] != stories[evidence.right]) & (similarity >= RELATED_THRESHOLD)
+    )
+    keep = candidates[
+        best_per_article(
+            evidence.left[candidates],
+            evidence.right[candidates],
+            similarity[candidates],
+            RELATED_PER_ARTICLE,
         )
-        links.append(RelatedLink(a, b, round(float(similarity[k]), 4), reason))
+    ]
+    conflict, counts = evidence.conflict[keep], evidence.counts_differ[keep]
+    reasons = np.where(conflict, "different day", np.where(counts, "different counts",
+                                                             "shares facts"))  # fmt: skip
+    links = [
+        RelatedLink(int(a), int(b), round(float(s), 4), str(why))
+        for a, b, s, why in zip(
+            evidence.left[keep], evidence.right[keep], similarity[keep], reasons, strict=True
+        )
+    ]
     links.sort(key=lambda link: (link.left, link.right))
     return tuple(links)

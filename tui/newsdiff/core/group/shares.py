@@ -62,6 +62,7 @@ def measure_pairs(
     """Shares for each pair ``(left[i], right[i])`` of articles of ``table``."""
     left = np.asarray(left, dtype=np.int64)
     right = np.asarray(right, dtype=np.int64)
+    specific = specific_terms(table.sentence_terms)
     lengths = table.sentence_words.lengths()
     cells = np.cumsum(lengths[left] * lengths[right])
     out: list[PairShares] = []
@@ -70,18 +71,20 @@ def measure_pairs(
         base = cells[start - 1] if start else 0
         stop = int(np.searchsorted(cells, base + CELL_BUDGET, side="right"))
         stop = max(stop, start + 1)
-        out.extend(_measure(table, left[start:stop], right[start:stop]))
+        out.extend(_measure(table, specific, left[start:stop], right[start:stop]))
         start = stop
     return out
 
 
-def _measure(table: FeatureTable, left: np.ndarray, right: np.ndarray) -> list[PairShares]:
+def _measure(
+    table: FeatureTable, specific: Ragged, left: np.ndarray, right: np.ndarray
+) -> list[PairShares]:
     sizes = table.sentence_words
     a_rows, b_rows = sizes.lengths()[left], sizes.lengths()[right]
     # Per pair: the flat cells of its (a sentences x b sentences) matrix start here.
     cells = a_rows * b_rows
     cell_start = np.cumsum(cells) - cells
-    a_best, b_best = _best_dice(table, left, right, b_rows, cell_start, int(cells.sum()))
+    a_best, b_best = _best_dice(table, specific, left, right, b_rows, cell_start)
     a_copied = _copied(table, left, right)
     b_copied = _copied(table, right, left)
     a_words = sizes.take(left).values.astype(np.float64)
@@ -129,21 +132,20 @@ def _copied(table: FeatureTable, side: np.ndarray, other: np.ndarray) -> np.ndar
 
 def _best_dice(
     table: FeatureTable,
+    specific: Ragged,
     left: np.ndarray,
     right: np.ndarray,
     b_rows: np.ndarray,
     cell_start: np.ndarray,
-    cell_count: int,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Per sentence of each side, its best content-word Dice with a sentence of the other."""
     sizes = table.sentence_words
-    terms = table.sentence_terms
     a_sentences = int(sizes.lengths()[left].sum())
     b_sentences = int(sizes.lengths()[right].sum())
     a_first = np.cumsum(sizes.lengths()[left]) - sizes.lengths()[left]
     b_first = np.cumsum(b_rows) - b_rows
-    a_pair, a_term, a_sentence = _specific(terms.take(left))
-    b_pair, b_term, b_sentence = _specific(terms.take(right))
+    a_pair, a_term, a_sentence = _unpack(specific.take(left))
+    b_pair, b_term, b_sentence = _unpack(specific.take(right))
     # Distinct terms per sentence (the Dice denominators).
     a_count = np.bincount(a_first[a_pair] + a_sentence, minlength=a_sentences)
     b_count = np.bincount(b_first[b_pair] + b_sentence, minlength=b_sentences)
@@ -182,27 +184,35 @@ def _best_dice(
     return a_best, b_best
 
 
-def _specific(terms: Ragged) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Pair number, term and sentence of each entry, leaving out terms the report uses
-    in more than :data:`SPREAD_LIMIT` sentences.
+def specific_terms(terms: Ragged) -> Ragged:
+    """Each report's (term, sentence) entries without the terms it uses in more than
+    :data:`SPREAD_LIMIT` sentences.
 
     A word on every other line of a report (``banjir`` in a flood report) says nothing
     about which sentence lines up with which — the comparison engine gives it a low
     IDF weight for that reason — and joining it would pair every such sentence with
     every other.
     """
-    pair = _owners(terms.lengths())
-    term = terms.values >> _SENTENCE_BITS
-    sentence = (terms.values & _SENTENCE_MASK).astype(np.int64)
-    if not len(term):
-        return pair, term, sentence
+    values = terms.values
+    if not len(values):
+        return terms
+    owner = terms.row_ids()
+    term = values >> _SENTENCE_BITS
     # Entries are sorted by term within each report: runs of one term are its spread.
     run = np.ones(len(term), dtype=bool)
-    run[1:] = (term[1:] != term[:-1]) | (pair[1:] != pair[:-1])
+    run[1:] = (term[1:] != term[:-1]) | (owner[1:] != owner[:-1])
     starts = np.flatnonzero(run)
     spread = np.diff(np.append(starts, len(term)))
     keep = np.repeat(spread <= SPREAD_LIMIT, spread)
-    return pair[keep], term[keep], sentence[keep]
+    offsets = np.zeros(len(terms) + 1, dtype=np.int64)
+    np.cumsum(np.bincount(owner[keep], minlength=len(terms)), out=offsets[1:])
+    return Ragged(values[keep], offsets)
+
+
+def _unpack(terms: Ragged) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Pair number, term and sentence of each entry of rows taken for a batch of pairs."""
+    pair = _owners(terms.lengths())
+    return pair, terms.values >> _SENTENCE_BITS, (terms.values & _SENTENCE_MASK).astype(np.int64)
 
 
 def _tally(
