@@ -17,7 +17,7 @@ the cost follows the number of verified pairs, not the square of the corpus.
 from __future__ import annotations
 
 import heapq
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Final
 
 import numpy as np
@@ -71,20 +71,27 @@ def shared_neighbours(
 
 
 def components(count: int, left: np.ndarray, right: np.ndarray) -> np.ndarray:
-    """Connected-component label of every article (union-find, path halving)."""
-    parent = np.arange(count, dtype=np.int64)
+    """Connected-component label (the smallest member) of every article.
 
-    def find(node: int) -> int:
-        while parent[node] != node:
-            parent[node] = parent[parent[node]]
-            node = int(parent[node])
-        return node
-
-    for a, b in zip(left.tolist(), right.tolist(), strict=True):
-        root_a, root_b = find(a), find(b)
-        if root_a != root_b:
-            parent[max(root_a, root_b)] = min(root_a, root_b)
-    return np.array([find(node) for node in range(count)], dtype=np.int64)
+    Label propagation with pointer jumping, all in numpy: each round every edge pulls
+    both ends to the smaller label and every label jumps to its label's label; news
+    graphs are shallow, so a handful of rounds settle it.
+    """
+    label = np.arange(count, dtype=np.int64)
+    if not len(left):
+        return label
+    while True:
+        low = np.minimum(label[left], label[right])
+        before = label.copy()
+        np.minimum.at(label, left, low)
+        np.minimum.at(label, right, low)
+        while True:
+            jumped = label[label]
+            if np.array_equal(jumped, label):
+                break
+            label = jumped
+        if np.array_equal(label, before):
+            return label
 
 
 def average_linkage(
@@ -98,27 +105,49 @@ def average_linkage(
     """Groups of articles (each sorted), singletons included, in order of first member."""
     positive = score > 0
     label = components(count, left[positive], right[positive])
-    groups: dict[int, list[int]] = {}
-    for node, root in enumerate(label.tolist()):
-        groups.setdefault(root, []).append(node)
-    edges_by_component: dict[int, list[tuple[int, int, float]]] = {}
-    for a, b, s in zip(left.tolist(), right.tolist(), score.tolist(), strict=True):
-        if label[a] == label[b]:
-            edges_by_component.setdefault(int(label[a]), []).append((a, b, s))
     stories: list[list[int]] = []
-    for root, members in groups.items():
-        if cancelled is not None and cancelled():
+    sizes = np.bincount(label, minlength=count)
+    alone = np.flatnonzero(sizes[label] == 1)
+    stories.extend([int(node)] for node in alone)
+    # Members and edges of each larger component, sorted by component, cut in slices.
+    grouped = np.flatnonzero(sizes[label] > 1)
+    members_order = grouped[np.argsort(label[grouped], kind="stable")]
+    member_label = label[members_order]
+    inside = label[left] == label[right]
+    inside &= sizes[label[left]] > 1
+    edge_label = label[left[inside]]
+    edge_order = np.argsort(edge_label, kind="stable")
+    edge_left = left[inside][edge_order]
+    edge_right = right[inside][edge_order]
+    edge_score = score[inside][edge_order]
+    edge_label = edge_label[edge_order]
+    roots = np.unique(member_label)
+    member_start = np.searchsorted(member_label, roots)
+    member_stop = np.searchsorted(member_label, roots, side="right")
+    edge_start = np.searchsorted(edge_label, roots)
+    edge_stop = np.searchsorted(edge_label, roots, side="right")
+    for number in range(len(roots)):
+        if cancelled is not None and number % 256 == 0 and cancelled():
             raise InterruptedError("grouping cancelled")
-        if len(members) == 1:
-            stories.append(members)
-            continue
-        stories.extend(_cluster(members, edges_by_component.get(root, []), threshold))
+        lo, hi = edge_start[number], edge_stop[number]
+        stories.extend(
+            _cluster(
+                members_order[member_start[number] : member_stop[number]].tolist(),
+                zip(
+                    edge_left[lo:hi].tolist(),
+                    edge_right[lo:hi].tolist(),
+                    edge_score[lo:hi].tolist(),
+                    strict=True,
+                ),
+                threshold,
+            )
+        )
     stories.sort(key=lambda story: story[0])
     return stories
 
 
 def _cluster(
-    members: list[int], edges: list[tuple[int, int, float]], threshold: float
+    members: list[int], edges: Iterable[tuple[int, int, float]], threshold: float
 ) -> list[list[int]]:
     """Average-linkage agglomeration of one component (greedy, best merge first)."""
     size = {node: 1 for node in members}

@@ -71,6 +71,27 @@ def merge_pairs(
     return unique // count, unique % count, summed
 
 
+def _by_owner_heaviest_first(owner: np.ndarray, weight: np.ndarray) -> np.ndarray:
+    """Order of entries by owner, heaviest first within an owner.
+
+    Owner, rank of the weight and position packed in one integer make this one value
+    sort instead of a two-key ``lexsort`` (several times slower on millions of pairs).
+    """
+    count = len(owner)
+    owner_bits = max(1, int(owner.max()).bit_length())
+    index_bits = max(1, (count - 1).bit_length())
+    weight_bits = 63 - owner_bits - index_bits
+    if weight_bits < 16:
+        return np.lexsort((-weight, owner))
+    top = float(weight.max()) or 1.0
+    level = (2**weight_bits - 1) - np.round(
+        np.clip(weight / top, 0.0, 1.0) * (2**weight_bits - 1)
+    ).astype(np.int64)
+    packed = (owner.astype(np.int64) << (weight_bits + index_bits)) | (level << index_bits)
+    packed |= np.arange(count, dtype=np.int64)
+    return np.sort(packed) & ((1 << index_bits) - 1)
+
+
 def best_per_article(
     left: np.ndarray,
     right: np.ndarray,
@@ -89,7 +110,7 @@ def best_per_article(
     pair = np.concatenate([np.arange(len(left)), np.arange(len(left))])
     owner = np.concatenate([left, right])
     heavy = np.concatenate([weight, weight])
-    order = np.lexsort((-heavy, owner))
+    order = _by_owner_heaviest_first(owner, heavy)
     owner_sorted = owner[order]
     first = np.ones(len(order), dtype=bool)
     first[1:] = owner_sorted[1:] != owner_sorted[:-1]

@@ -32,6 +32,7 @@ import numpy as np
 
 from newsdiff.core.compare.align import MATCH_THRESHOLD
 from newsdiff.core.group.features import FeatureTable
+from newsdiff.core.group.pairs import unique_sorted
 from newsdiff.core.group.ragged import Ragged
 
 ALIGNED_DICE: Final = MATCH_THRESHOLD
@@ -52,7 +53,7 @@ class PairShares:
     similarity: float
 
 
-CELL_BUDGET: Final = 1 << 22
+CELL_BUDGET: Final = 1 << 20
 """Sentence-pair cells per batch (the largest temporary array, in int64 counts)."""
 
 
@@ -62,7 +63,6 @@ def measure_pairs(
     """Shares for each pair ``(left[i], right[i])`` of articles of ``table``."""
     left = np.asarray(left, dtype=np.int64)
     right = np.asarray(right, dtype=np.int64)
-    specific = specific_terms(table.sentence_terms)
     lengths = table.sentence_words.lengths()
     cells = np.cumsum(lengths[left] * lengths[right])
     out: list[PairShares] = []
@@ -71,20 +71,36 @@ def measure_pairs(
         base = cells[start - 1] if start else 0
         stop = int(np.searchsorted(cells, base + CELL_BUDGET, side="right"))
         stop = max(stop, start + 1)
-        out.extend(_measure(table, specific, left[start:stop], right[start:stop]))
+        # The reports of this batch, their spread terms left out once each.
+        reports = unique_sorted(np.concatenate([left[start:stop], right[start:stop]]))
+        specific = specific_terms(table.sentence_terms.take(reports))
+        local_left = np.searchsorted(reports, left[start:stop])
+        local_right = np.searchsorted(reports, right[start:stop])
+        out.extend(
+            _measure(table, specific, left[start:stop], right[start:stop], local_left, local_right)
+        )
         start = stop
     return out
 
 
 def _measure(
-    table: FeatureTable, specific: Ragged, left: np.ndarray, right: np.ndarray
+    table: FeatureTable,
+    specific: Ragged,
+    left: np.ndarray,
+    right: np.ndarray,
+    local_left: np.ndarray,
+    local_right: np.ndarray,
 ) -> list[PairShares]:
+    """Shares of a batch of pairs; ``specific`` holds the batch's reports' terms, in
+    the order ``local_left``/``local_right`` index."""
     sizes = table.sentence_words
     a_rows, b_rows = sizes.lengths()[left], sizes.lengths()[right]
     # Per pair: the flat cells of its (a sentences x b sentences) matrix start here.
     cells = a_rows * b_rows
     cell_start = np.cumsum(cells) - cells
-    a_best, b_best = _best_dice(table, specific, left, right, b_rows, cell_start)
+    a_best, b_best = _best_dice(
+        table, specific, left, right, local_left, local_right, b_rows, cell_start
+    )
     a_copied = _copied(table, left, right)
     b_copied = _copied(table, right, left)
     a_words = sizes.take(left).values.astype(np.float64)
@@ -135,6 +151,8 @@ def _best_dice(
     specific: Ragged,
     left: np.ndarray,
     right: np.ndarray,
+    local_left: np.ndarray,
+    local_right: np.ndarray,
     b_rows: np.ndarray,
     cell_start: np.ndarray,
 ) -> tuple[np.ndarray, np.ndarray]:
@@ -144,8 +162,8 @@ def _best_dice(
     b_sentences = int(sizes.lengths()[right].sum())
     a_first = np.cumsum(sizes.lengths()[left]) - sizes.lengths()[left]
     b_first = np.cumsum(b_rows) - b_rows
-    a_pair, a_term, a_sentence = _unpack(specific.take(left))
-    b_pair, b_term, b_sentence = _unpack(specific.take(right))
+    a_pair, a_term, a_sentence = _unpack(specific.take(local_left))
+    b_pair, b_term, b_sentence = _unpack(specific.take(local_right))
     # Distinct terms per sentence (the Dice denominators).
     a_count = np.bincount(a_first[a_pair] + a_sentence, minlength=a_sentences)
     b_count = np.bincount(b_first[b_pair] + b_sentence, minlength=b_sentences)
