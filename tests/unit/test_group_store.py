@@ -118,3 +118,24 @@ def test_a_process_killed_mid_write_leaves_a_working_cache(tmp_path: Path) -> No
     assert saved % 20 == 0  # whole transactions only
     assert group_paths([str(SAMPLES)], store=store).reports
     store.close()
+
+
+def test_grouping_loaded_articles_with_the_cache_matches_grouping_without(
+    tmp_path: Path,
+) -> None:
+    from newsdiff.core.group import group, group_articles
+    from newsdiff.core.ingest import load
+
+    articles = load([str(SAMPLES)]).articles
+    plain = group(articles)
+    store = StoryStore(tmp_path / "cache")
+    first = group_articles(articles, store=store)
+    assert store.connection.execute("SELECT COUNT(*) FROM articles").fetchone()[0] == 8
+    store.connection.execute("DELETE FROM groupings")  # force a run from cached features
+    from_features = group_articles(articles, store=store)
+    again = group_articles(articles, store=store)  # the finished grouping, reused
+    for other in (first, from_features, again):
+        assert other.stories == plain.stories
+        assert other.related == plain.related
+        assert other.story_of == plain.story_of
+    store.close()

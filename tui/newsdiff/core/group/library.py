@@ -30,9 +30,16 @@ from newsdiff.core.group.codec import (
     is_current,
 )
 from newsdiff.core.group.features import FeatureTable, extract, grouping_text
-from newsdiff.core.group.model import Grouping, PairStats, RelatedLink, SourceGuess, Story
-from newsdiff.core.group.pipeline import BATCH, Cancelled, Progress, group_features
+from newsdiff.core.group.model import Grouping
+from newsdiff.core.group.pipeline import (
+    BATCH,
+    Cancelled,
+    Progress,
+    compute_features,
+    group_features,
+)
 from newsdiff.core.group.pipeline import report_facts as article_facts
+from newsdiff.core.group.records import grouping_from_record, grouping_record, renumber
 from newsdiff.core.group.source import ReportFacts
 from newsdiff.core.group.store import StoryStore
 from newsdiff.core.group.vocabulary import Vocabulary
@@ -145,7 +152,9 @@ def group_paths(
         fresh.save_files()
         return StoriesResult(tuple(reused[0]), reused[1], tuple(problems), reused=True)
 
-    table, reports, order = _table(store, entries, fresh, max_bytes, problems)
+    table, reports, order = _table(
+        store, entries, fresh, lambda shown, _: _reread(shown, max_bytes, problems)
+    )
     fresh.save_files()
     grouping = group_features(table, [r.facts() for r in reports], progress, cancelled)
     grouping = renumber(grouping, order)
@@ -153,6 +162,45 @@ def group_paths(
     if store is not None:
         _guarded(store, lambda: store.save_grouping(fingerprint, grouping_record(grouping)))
     return StoriesResult(tuple(in_order), grouping, tuple(problems))
+
+
+def group_articles(
+    articles: Sequence[Article],
+    *,
+    store: StoryStore | None = None,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+) -> Grouping:
+    """:func:`~newsdiff.core.group.group` for articles already loaded, with the cache.
+
+    Features are looked up by each article's content hash and computed only for the
+    others (and saved); an unchanged set of articles gets its finished grouping back.
+    Article ``i`` of the result is ``articles[i]``.
+    """
+    if store is None:
+        return group_features(
+            compute_features(articles, progress=progress, cancelled=cancelled),
+            [article_facts(a) for a in articles],
+            progress,
+            cancelled,
+        )
+    keys = [a.content_hash or hashlib.sha256(a.text.encode()).hexdigest() for a in articles]
+    entries = [(a.path, key, -1) for a, key in zip(articles, keys, strict=True)]
+    fingerprint = _fingerprint(entries)
+    record = _guarded(store, lambda: store.grouping(fingerprint))
+    if record is not None:
+        try:
+            return grouping_from_record(record, len(articles))
+        except (KeyError, TypeError, ValueError, IndexError):
+            pass
+    by_entry = {(a.path, key): a for a, key in zip(articles, keys, strict=True)}
+    fresh = _FreshFeatures(store)
+    table, reports, order = _table(store, entries, fresh, lambda s, k: by_entry.get((s, k)))
+    grouping = renumber(
+        group_features(table, [r.facts() for r in reports], progress, cancelled), order
+    )
+    _guarded(store, lambda: store.save_grouping(fingerprint, grouping_record(grouping)))
+    return grouping
 
 
 class _FreshFeatures:
@@ -197,8 +245,7 @@ def _table(
     store: StoryStore | None,
     entries: list[tuple[str, str, int]],
     fresh: _FreshFeatures,
-    max_bytes: int,
-    problems: list[Problem],
+    reread: Callable[[str, str], Article | None],
 ) -> tuple[FeatureTable, list[Report], np.ndarray]:
     """All features as one table — fresh rows first, then cached — with the reports in
     table order and each table row's position in ``entries``."""
@@ -216,7 +263,7 @@ def _table(
             cached_reports.append(Report(path=shown, content_hash=key, **found[1]))
             cached_order.append(position)
             continue
-        article = _reread(shown, max_bytes, problems)
+        article = reread(shown, key)
         if article is not None:
             entries[position] = (shown, key, fresh.add(article))
     fresh.flush()
@@ -227,7 +274,7 @@ def _table(
     except StaleFeatures:  # a damaged row: read those articles again instead
         for position in cached_order:
             shown, key, _ = entries[position]
-            article = _reread(shown, max_bytes, problems)
+            article = reread(shown, key)
             if article is not None:
                 entries[position] = (shown, key, fresh.add(article))
         fresh.flush()
@@ -245,36 +292,6 @@ def _table(
         remap = np.cumsum(keep) - 1
         order = remap[order]
     return table, reports, order
-
-
-def renumber(grouping: Grouping, order: np.ndarray) -> Grouping:
-    """The grouping with article ``i`` renamed ``order[i]`` (table row → input order)."""
-    new = order.tolist()
-
-    def pair(p: PairStats) -> PairStats:
-        return PairStats(new[p.left], new[p.right], p.similarity, p.copied, p.rewritten,
-                         p.copied_back, p.rewritten_back)  # fmt: skip
-
-    stories = tuple(
-        Story(
-            articles=tuple(new[a] for a in story.articles),
-            source=SourceGuess(new[story.source.article], story.source.reasons)
-            if story.source
-            else None,
-            pairs=tuple(pair(p) for p in story.pairs),
-        )
-        for story in grouping.stories
-    )
-    related = tuple(
-        RelatedLink(min(new[r.left], new[r.right]), max(new[r.left], new[r.right]),
-                    r.similarity, r.reason)
-        for r in grouping.related
-    )  # fmt: skip
-    story_of = [0] * len(new)
-    for row, number in enumerate(grouping.story_of):
-        story_of[new[row]] = number
-    related = tuple(sorted(related, key=lambda r: (r.left, r.right)))
-    return Grouping(stories=stories, related=related, story_of=tuple(story_of))
 
 
 def _keep(item: Article | Problem, problems: list[Problem]) -> bool:
@@ -367,40 +384,3 @@ def _guarded(store: StoryStore, action: Callable[[], Any]) -> Any:
     except sqlite3.Error as error:  # locked, read-only, disk full: work without it
         store.warn(f"cache not used ({error})")
         return None
-
-
-def grouping_record(grouping: Grouping) -> dict[str, Any]:
-    """A :class:`Grouping` as plain JSON-able data (for the cache)."""
-    return {
-        "stories": [
-            [
-                list(story.articles),
-                [story.source.article, list(story.source.reasons)] if story.source else None,
-                [
-                    [p.left, p.right, p.similarity, p.copied, p.rewritten, p.copied_back,
-                     p.rewritten_back]
-                    for p in story.pairs
-                ],
-            ]
-            for story in grouping.stories
-        ],
-        "related": [[r.left, r.right, r.similarity, r.reason] for r in grouping.related],
-    }  # fmt: skip
-
-
-def grouping_from_record(record: dict[str, Any], count: int) -> Grouping:
-    stories = []
-    story_of = np.full(count, -1, dtype=np.int64)
-    for number, (articles, source, pairs) in enumerate(record["stories"]):
-        stories.append(
-            Story(
-                articles=tuple(articles),
-                source=SourceGuess(source[0], tuple(source[1])) if source else None,
-                pairs=tuple(PairStats(*pair) for pair in pairs),
-            )
-        )
-        story_of[articles] = number
-    if (story_of < 0).any():
-        raise ValueError("stored grouping does not cover every article")
-    related = tuple(RelatedLink(*link) for link in record["related"])
-    return Grouping(stories=tuple(stories), related=related, story_of=tuple(story_of.tolist()))
