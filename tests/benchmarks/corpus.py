@@ -28,7 +28,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Final
 
@@ -36,6 +36,7 @@ from tests.benchmarks.corpus_text import (
     BODY,
     CREDITS,
     FIRST_NAMES,
+    FOLLOW_UPS,
     KINDS,
     LAST_NAMES,
     LEADS,
@@ -87,6 +88,8 @@ class GeneratedArticle:
     """0 for the wire report, 1… for rewrites of it."""
     changed_fact: bool
     """True when this rewrite changed one number of the event (a finding to catch)."""
+    refers_to: tuple[int, ...] = ()
+    """Earlier events this report refers back to (a follow-up: related, not the same)."""
 
 
 def make_event(rng: random.Random, lang: str, event_id: int) -> Event:
@@ -221,6 +224,74 @@ def build_corpus(n: int, seed: int, max_versions: int = 4) -> list[GeneratedArti
             name = f"{len(articles):05d}-{lang}-e{event_id:05d}-v{version}.txt"
             articles.append(GeneratedArticle(name, text, event_id, lang, version, changed))
         event_id += 1
+    return articles
+
+
+def _date_text(day: dt.date, lang: str) -> str:
+    if lang == "id":
+        return f"{day.day} {MONTHS[lang][day.month - 1]} {day.year}"
+    return f"{MONTHS[lang][day.month - 1]} {day.day}, {day.year}"
+
+
+def build_busy_topic(
+    events: int, seed: int, lang: str = "id", follow_ups: int = 6, max_versions: int = 3
+) -> list[GeneratedArticle]:
+    """One busy topic: ``events`` events of one kind in one place, a day or three apart.
+
+    Every event has the same kind, place and organisation, and is told from the same
+    templates as the rest of the corpus, so two events differ only in their date,
+    people and counts — the hardest negatives for grouping. Then ``follow_ups`` later
+    reports (events of their own) each refer back to two earlier events, quoting their
+    dates and counts: related to both, the same story as neither.
+    """
+    rng = random.Random(seed)
+    base = make_event(rng, lang, 0)
+    made: list[Event] = []
+    articles: list[GeneratedArticle] = []
+    day = base.day
+    for number in range(events):
+        event = replace(
+            make_event(rng, lang, number),
+            kind=base.kind,
+            place=base.place,
+            organisation=base.organisation,
+            day=day,
+        )
+        day += dt.timedelta(days=rng.randint(1, 3))
+        made.append(event)
+        for version in range(rng.randint(1, max_versions)):
+            changed = version > 0 and rng.random() < 0.3
+            name = f"busy-{len(articles):04d}-{lang}-e{number:03d}-v{version}.txt"
+            text = render(rng, event, version, changed)
+            articles.append(GeneratedArticle(name, text, number, lang, version, changed))
+    for number in range(events, events + follow_ups):
+        first, second = sorted(rng.sample(made, 2), key=lambda e: e.day)
+        event = replace(
+            make_event(rng, lang, number),
+            kind=base.kind,
+            place=base.place,
+            organisation=base.organisation,
+            day=day,
+        )
+        day += dt.timedelta(days=rng.randint(1, 3))
+        slots = {
+            "kind": event.kind,
+            "kind_cap": event.kind.capitalize(),
+            "place": event.place,
+            "org": event.organisation,
+            "date_a": _date_text(first.day, lang),
+            "date_b": _date_text(second.day, lang),
+            "n1_a": _number(first.numbers[0], lang),
+            "n1_b": _number(second.numbers[0], lang),
+            "n2_a": _number(first.numbers[1], lang),
+            "n2_b": _number(second.numbers[1], lang),
+        }
+        lines = render(rng, event, 0).split("\n")
+        lines[2:2] = [" ".join(t.format(**slots) for t in FOLLOW_UPS[lang])]
+        name = f"busy-{len(articles):04d}-{lang}-e{number:03d}-follow-up.txt"
+        articles.append(
+            GeneratedArticle(name, "\n".join(lines), number, lang, 0, False, (first.id, second.id))
+        )
     return articles
 
 

@@ -229,3 +229,19 @@ CREDITS: Final = {
     ),
     "en": (("Reporting by {p3}; Editing by {p2}",), ("Editing by {p2}",), ()),
 }
+FOLLOW_UPS: Final = {
+    "id": (
+        "{kind_cap} serupa sebelumnya melanda {place} pada {date_a} dan berdampak pada "
+        "{n1_a} warga, sementara {kind} pada {date_b} membuat {n1_b} warga mengungsi.",
+        "Menurut {org}, {kind} pada {date_a} merusak {n2_a} rumah, dan {kind} pada "
+        "{date_b} merusak {n2_b} rumah lainnya.",
+    ),
+    "en": (
+        "A similar {kind} hit {place} on {date_a}, affecting {n1_a} people, and another on "
+        "{date_b} affected {n1_b} residents.",
+        "According to {org}, the {kind} on {date_a} damaged {n2_a} homes and the one on "
+        "{date_b} damaged {n2_b} more.",
+    ),
+}
+"""Sentences a later report uses to refer back to two earlier events of a busy topic
+(slots ``_a`` and ``_b`` are those events' facts)."""

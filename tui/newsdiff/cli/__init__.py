@@ -25,6 +25,7 @@ COMMANDS: Final = {
     "entities": ("newsdiff.cli.entities_cmd", "show people, places, organisations, numbers, dates"),
     "compare": ("newsdiff.cli.compare_cmd", "two reports side by side: aligned, diffed"),
     "export": ("newsdiff.cli.export_cmd", "save an article, comparison or story: md, html, json…"),
+    "stories": ("newsdiff.cli.stories_cmd", "group reports into stories; copied share, source"),
 }
 """Sub-command name → (module, one-line summary). Each module defines ``configure(parser)``
 and ``run(args) -> int``."""
