@@ -190,11 +190,44 @@ def split_sentences(
     return [SentenceSpan(*bounds) for bounds in sentence_bounds(text, keep_together, limit=limit)]
 
 
+MAX_SENTENCE_CHARS: Final = 3000
+"""A "sentence" longer than this is cut at a space before the limit (or at the limit
+when there is none). News sentences are a few hundred characters; without a cap, a
+10 MB line with no full stop was one sentence, and every later stage that looks at a
+sentence as a whole (the tagger, alignment, the word diff) paid for all of it at once."""
+
+
 def sentence_bounds(
     text: str, keep_together: Iterable[tuple[int, int]] = (), *, limit: int | None = None
 ) -> list[tuple[int, int, int, bool]]:
     """``(start, end, paragraph, heading)`` of each sentence: :func:`split_sentences`
-    as plain tuples, for callers that build their own objects from them.
+    as plain tuples, for callers that build their own objects from them. No sentence
+    is longer than :data:`MAX_SENTENCE_CHARS`.
+    """
+    bounds = _sentence_bounds(text, keep_together, limit=limit)
+    if all(end - start <= MAX_SENTENCE_CHARS for start, end, _, _ in bounds):
+        return bounds
+    capped: list[tuple[int, int, int, bool]] = []
+    for start, end, paragraph, heading in bounds:
+        if end - start <= MAX_SENTENCE_CHARS:
+            capped.append((start, end, paragraph, heading))
+            continue
+        while end - start > MAX_SENTENCE_CHARS:
+            space = text.rfind(" ", start + 1, start + MAX_SENTENCE_CHARS)
+            cut = space if space > start else start + MAX_SENTENCE_CHARS
+            capped.append((start, cut, paragraph, False))
+            start = cut
+            while start < end and text[start].isspace():
+                start += 1  # the next piece starts at its first word, as sentences do
+        if start < end:
+            capped.append((start, end, paragraph, False))
+    return capped if limit is None else capped[:limit]
+
+
+def _sentence_bounds(
+    text: str, keep_together: Iterable[tuple[int, int]], *, limit: int | None
+) -> list[tuple[int, int, int, bool]]:
+    """The sentences as the rules find them, before the length cap.
 
     Candidates come from one regex over the whole text (terminal punctuation followed,
     on the same line, by space and a word start that may open a sentence), visited in

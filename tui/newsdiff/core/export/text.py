@@ -128,8 +128,14 @@ def render_article(document: Document) -> str:
 
 
 def column_labels(count: int) -> list[str]:
-    """``L``/``R`` for two reports, ``A``, ``B``, ``C``… for more."""
-    return ["L", "R"] if count == 2 else [chr(ord("A") + i) for i in range(count)]
+    """``L``/``R`` for two reports, ``A``, ``B``, ``C``… ``Z``, then ``#27``… for more.
+
+    Past ``Z`` the letters would run on into ``[``, ``{`` and the C1 controls
+    (U+0080–U+009F), which a terminal reads as escape sequences.
+    """
+    if count == 2:
+        return ["L", "R"]
+    return [chr(ord("A") + i) if i < 26 else f"#{i + 1}" for i in range(count)]
 
 
 def _side(label: str, side: FindingSide | None) -> str:

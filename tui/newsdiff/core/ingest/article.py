@@ -10,6 +10,7 @@ dateline and the lead are then looked for on the line after it.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Final
 
 from newsdiff.core.ingest.boilerplate import find_boilerplate
@@ -19,6 +20,7 @@ from newsdiff.core.ingest.language import SAMPLE_CHARS, detect_language
 from newsdiff.core.ingest.metadata import date_in, derive_title, read_metadata
 from newsdiff.core.ingest.record import RawRecord
 from newsdiff.core.model import Article, Region
+from newsdiff.core.sanitize import SURROGATES
 from newsdiff.core.segment import split_sentences
 
 MAX_TITLE_LINE_WORDS: Final = 16
@@ -26,12 +28,17 @@ MAX_TITLE_LINE_WORDS: Final = 16
 
 MAX_DATE_LINE_WORDS: Final = 6
 
+_SHORT_LINE_CHARS: Final = 1000
+"""Longer than any headline or date line: such a line is not split into words to count
+them (a 10 MB line made a list of 1.5 million words just to say no)."""
+
 _LINE: Final = re.compile(r"[^\n]+")
 _HEADLINE_ENDINGS: Final = frozenset(".!?,;:\"”'’)")
 
 
 def build_article(record: RawRecord, path: str, content_hash: str = "") -> Article:
     """An :class:`Article` from a reader's record plus what the text says of itself."""
+    record = without_surrogates(record)
     text = record.text
     if not text.strip():
         raise IngestError("no article text")
@@ -66,6 +73,33 @@ def build_article(record: RawRecord, path: str, content_hash: str = "") -> Artic
         boilerplate=regions,
         original=record.original,
     )
+
+
+def without_surrogates(record: RawRecord) -> RawRecord:
+    """The record with lone surrogates shown as U+FFFD, one character for one.
+
+    Decoded bytes never hold them, but JSON may spell them (``"\\ud800"``) and a feed
+    may too: such a string cannot be encoded, so hashing it, tagging it or writing it
+    out would fail far from here. Replacing them keeps every offset where it was.
+    """
+    changes = {
+        name: SURROGATES.sub("\ufffd", value)
+        for name in _STRING_FIELDS
+        if isinstance(value := getattr(record, name), str) and SURROGATES.search(value)
+    }
+    return replace(record, **changes) if changes else record
+
+
+_STRING_FIELDS: Final = (
+    "text",
+    "title",
+    "author",
+    "published",
+    "url",
+    "outlet",
+    "original",
+    "language",
+)
 
 
 def content_text(text: str, regions: tuple[Region, ...], enough: int | None = None) -> str:
@@ -109,6 +143,8 @@ def heading_line(text: str, first_line: int) -> str | None:
     line_end = text.find("\n", first_line)
     if line_end == -1 or not text[line_end:].strip():
         return None
+    if line_end - first_line > _SHORT_LINE_CHARS:
+        return None  # far too long for a headline; not split into words to find out
     line = text[first_line:line_end].strip()
     if not line or line[-1] in _HEADLINE_ENDINGS or len(line.split()) > MAX_TITLE_LINE_WORDS:
         return None
@@ -120,7 +156,7 @@ def heading_line(text: str, first_line: int) -> str | None:
 def _is_date_line(text: str, line_start: int) -> bool:
     """A short line stating a date above the lead (``Jakarta, 16 Mei 2025``)."""
     line_end = text.find("\n", line_start)
-    if line_end == -1:
+    if line_end == -1 or line_end - line_start > _SHORT_LINE_CHARS:
         return False
     line = text[line_start:line_end]
     return len(line.split()) <= MAX_DATE_LINE_WORDS and date_in(line) is not None

@@ -26,6 +26,9 @@ MAX_NOTICE_LINE: Final = 400
 LEAD_LINES: Final = 5
 """How many opening lines a repeated caption is compared against."""
 
+LEAD_LINE_REACH: Final = 10_000
+"""How many characters of each lead line a repeated caption is looked for in."""
+
 MIN_REPEAT_WORDS: Final = 6
 """A repeated line must be at least this long to count as a repeated lead, so short
 stock phrases do not get marked."""
@@ -202,7 +205,9 @@ class _Lead:
 
     def add(self, line: str) -> None:
         self.lines.append(line)
-        folded = line.lower()
+        # A caption repeats a sentence or two; indexing a whole 10 MB line's words
+        # (a match object each) cost 40 times the file in memory.
+        folded = line[:LEAD_LINE_REACH].lower()
         found = list(_WORD.finditer(folded))
         starts = [match.start() for match in found]
         words = [match.group() for match in found]

@@ -37,7 +37,8 @@ def refuse_entities(data: bytes) -> None:
         raise IngestError(
             f"XML declares entities ({type(error).__name__}); refused, not expanded"
         ) from error
-    except (ParseError, ValueError):
+    except (ParseError, ValueError, LookupError):
+        # LookupError: expat does not know the encoding the declaration names.
         _scan_prolog(data)
 
 

@@ -12,6 +12,7 @@ without any usable text is reported by its position; the other records still loa
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 from typing import Any, Final
 
 from newsdiff.core.ingest.decode import decode_bytes, normalise_newlines
@@ -107,11 +108,24 @@ def _json_type(value: Any) -> str:
     )
 
 
+def _integer(digits: str) -> int | Decimal:
+    """A JSON integer; one too long for ``int`` (Python caps the digits it converts, so
+    a 5,000-digit id would fail the whole file) is kept as a :class:`Decimal`."""
+    return int(digits) if len(digits) <= _MAX_INT_DIGITS else Decimal(digits)
+
+
+_MAX_INT_DIGITS: Final = 4000
+
+
+def _loads(text: str) -> Any:
+    return json.loads(text, parse_int=_integer)
+
+
 def read_json(data: bytes) -> list[RawRecord | IngestError]:
     """Articles from a JSON document; a bad record becomes an :class:`ItemError`."""
     decoded = decode_bytes(data)
     try:
-        document = json.loads(decoded.text)
+        document = _loads(decoded.text)
     except json.JSONDecodeError as error:
         raise IngestError(f"malformed JSON ({error.msg} at line {error.lineno})") from error
     except RecursionError as error:
@@ -136,7 +150,7 @@ def read_jsonl(data: bytes) -> list[RawRecord | IngestError]:
         if not line.strip():
             continue
         try:
-            obj = json.loads(line)
+            obj = _loads(line)
         except json.JSONDecodeError as error:
             out.append(ItemError("line", index + 1, f"malformed JSON ({error.msg})"))
             continue

@@ -74,7 +74,9 @@ class Clause:
 
     def glued(self, index: int) -> bool:
         """True when token ``index`` touches the previous one (no space between)."""
-        return index > 0 and self.tokens[index - 1].end == self.tokens[index].start
+        return (
+            0 < index < len(self.tokens) and self.tokens[index - 1].end == self.tokens[index].start
+        )
 
 
 def prepare(tokens: list[Token], lex: Lexicons, headline: bool = False) -> Clause:
