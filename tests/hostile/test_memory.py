@@ -2,8 +2,8 @@
 
 Each command runs in a fresh interpreter that reports its own peak resident set
 (``VmHWM`` on Linux, else ``ru_maxrss``); the same command on a one-line article is
-the baseline (the
-interpreter and the imports), and what the big input adds must stay within:
+the baseline (the interpreter and the imports), and what the big input adds must stay
+within:
 
 - loading and splitting (``newsdiff list``): **6 bytes per input byte plus 400 bytes per
   sentence** — the 10 MB single line (3,500 capped sentences) and the file of 200,000
