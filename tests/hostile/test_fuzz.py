@@ -7,13 +7,15 @@ get random text built from the characters and words they care about. Each must r
 a bug stay as ``@example`` cases. atheris is not used: hypothesis alone is bounded,
 shrinks what it finds, and needs no compiled extension.
 
-Budget: ``max_examples`` per test below, ``deadline=None``; a few seconds in all.
+Budget: ``FUZZ_EXAMPLES`` (300) examples per test, ``deadline=None``; a few seconds in
+all. For a longer hunt: ``NEWSDIFF_FUZZ_EXAMPLES=5000 python -m pytest tests/hostile/test_fuzz.py``.
 """
 
 from __future__ import annotations
 
 import gzip
 import json
+import os
 
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
@@ -24,6 +26,8 @@ from newsdiff.core.ingest import read_bytes
 from newsdiff.core.model import Article, Problem
 from newsdiff.core.segment import MAX_SENTENCE_CHARS, split_sentences
 from tests.hostile.generator import LEAD_EN, LEAD_ID
+
+FUZZ_EXAMPLES = int(os.environ.get("NEWSDIFF_FUZZ_EXAMPLES", "300"))
 
 SEEDS = {
     "a.txt": (LEAD_ID + "\n\n" + LEAD_EN + "\n").encode(),
@@ -81,12 +85,13 @@ def mutated(draw: st.DrawFn) -> tuple[str, bytes]:
     return name, gzip.compress(raw) if name.endswith(".gz") else raw
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=FUZZ_EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(mutated())
 @example(("a.json", b'{"title": "n", "text": "kata", "id": 1' + b"0" * 5000 + b"}"))
 @example(("a.json", b'{"title": "\\ud800", "text": "Kabar res\\udfffmi hari ini."}'))
 @example(("a.xml", b'<?xml version="1.0" encoding="x-no-such-codec"?><rss></rss>'))
 @example(("a.txt", b"Kabar Ab-Ab-"))
+@example(("a.atom", SEEDS["a.atom"].replace(b"&lt;p&gt;", b"&lt;p&gt;\x01")))
 def test_ingest_of_any_mutated_file_gives_articles_or_one_line_problems(
     case: tuple[str, bytes],
 ) -> None:
@@ -114,7 +119,7 @@ _TEXT_ALPHABET = st.sampled_from(
 )
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=FUZZ_EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(_TEXT_ALPHABET, max_size=80).map("".join))
 @example("x" * (MAX_SENTENCE_CHARS * 2 + 5))
 @example(("Ab-" * 1500) + "Ab")
@@ -133,7 +138,7 @@ def test_the_splitter_covers_the_text_in_order(text: str) -> None:
     assert covered == sum(not c.isspace() for c in text)
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=FUZZ_EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     st.lists(_TEXT_ALPHABET, max_size=60).map(" ".join),
     st.sampled_from(["id", "en", "und"]),

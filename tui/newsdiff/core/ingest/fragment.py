@@ -26,6 +26,15 @@ _SPACES: Final = re.compile(r"\s+")
 _ENTITY: Final = re.compile(r"&(?:#\d{1,7}|#x[0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
 
+_XML_INCOMPATIBLE: Final = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_STAND_IN_BASE: Final = 0xF0000
+"""Control characters (an ESC in a feed's HTML, a stray \\x01) are article text like
+any other, shown visibly later; lxml will not hold them in a text node, so they cross
+the parse as characters of a private-use plane and are put back after."""
+_TO_STAND_IN: Final = {c: _STAND_IN_BASE + c for c in range(0x20) if c not in (9, 10, 13)}
+_FROM_STAND_IN: Final = {v: k for k, v in _TO_STAND_IN.items()}
+
+
 def looks_like_html(text: str) -> bool:
     """True when ``text`` holds HTML tags (not just a stray ``<`` in prose)."""
     return _TAG.search(text) is not None
@@ -37,6 +46,9 @@ def fragment_to_text(fragment: str) -> str:
         return _tidy(html.unescape(fragment) if _ENTITY.search(fragment) else fragment)
     import lxml.html  # deferred: lxml is heavy and only HTML-bearing items need it
 
+    controls = _XML_INCOMPATIBLE.search(fragment) is not None
+    if controls:  # lxml refuses them in text nodes: stand-ins through the parse
+        fragment = fragment.translate(_TO_STAND_IN)
     try:
         root = lxml.html.fragment_fromstring(fragment, create_parent="div")
     except Exception:  # lxml raises ParserError/ValueError on odd fragments
@@ -55,6 +67,8 @@ def fragment_to_text(fragment: str) -> str:
     text = root.text_content()
     if _ENTITY.search(text):
         text = html.unescape(text)
+    if controls:
+        text = text.translate(_FROM_STAND_IN)
     return _tidy(text)
 
 
