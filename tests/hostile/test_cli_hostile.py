@@ -199,3 +199,29 @@ def test_duplicates_and_renamed_copies(hostile: Manifest, tmp_path: Path) -> Non
     assert run.returncode == 0, stderr
     stories = json.loads(run.stdout)["stories"]
     assert [len(s["articles"]) for s in stories] == [len(hostile.kinds["same_text"])]
+
+
+KINDS = {
+    "bidi": 15,
+    "duplicate": 3,
+    "encoding_lie": 7,
+    "escape": 29,
+    "html_malformed": 6,
+    "html_nested": 3,
+    "invisible": 9,
+    "json_malformed": 3,
+    "json_nested": 4,
+    "json_types": 15,
+    "markup": 15,
+    "nul": 3,
+    "same_text": 5,
+    "surrogate": 5,
+    "wide": 9,
+    "xml_entities": 8,
+}
+"""How many hostile inputs of each kind the corpus holds (README "Hostile input")."""
+
+
+def test_the_corpus_holds_every_kind(hostile: Manifest) -> None:
+    assert dict(hostile.counts()) == KINDS
+    assert len(hostile.rejected) == 12
