@@ -68,6 +68,20 @@ def read_and_tokenise(folder: Path) -> int:
     return count
 
 
+def _have_datasketch() -> bool:
+    """The baseline library is an optional extra: without it that one figure is left out."""
+    try:
+        import datasketch  # noqa: F401
+    except ImportError:
+        print(
+            "  datasketch is not installed (pip install -e '.[bench]'): its baseline is left out",
+            file=sys.stderr,
+            flush=True,
+        )
+        return False
+    return True
+
+
 def datasketch_pipeline(folder: Path) -> int:
     """Plain datasketch: 5-word shingles, MinHash(128), MinHashLSH; candidate pairs."""
     from datasketch import MinHash, MinHashLSH
@@ -129,7 +143,7 @@ def _one_size(n: int, scale: str, tmp: Path) -> tuple[list[Figure], float]:
     group(load([str(paths[0])]).articles)  # and the lazy imports and lexicons
     repeat = 2 if scale != "full" else 1
     floor, tokens = timed(lambda: read_and_tokenise(folder), repeat=repeat + 1)
-    sketch_seconds, sketch_pairs = timed(lambda: datasketch_pipeline(folder))
+    sketch = timed(lambda: datasketch_pipeline(folder)) if _have_datasketch() else None
     ingest_seconds, grouping_seconds, stories = _ingest_then_group(folder, repeat)
 
     cache = tmp / f"cache-{n}"
@@ -148,8 +162,9 @@ def _one_size(n: int, scale: str, tmp: Path) -> tuple[list[Figure], float]:
     figures = [
         Figure(f"stories: grouping {label}", grouping_seconds, "read+tokenise floor", floor,
                3.0, f"{note}; from loaded text, {n / grouping_seconds:,.0f} articles/s"),
-        Figure(f"stories: grouping {label}", grouping_seconds, "datasketch pipeline",
-               sketch_seconds, 0.5, f"datasketch stops at {sketch_pairs:,} candidate pairs"),
+        *([Figure(f"stories: grouping {label}", grouping_seconds, "datasketch pipeline",
+                  sketch[0], 0.5, f"datasketch stops at {sketch[1]:,} candidate pairs")]
+          if sketch else []),
         Figure(f"stories: ingest {label}", ingest_seconds, "read+tokenise floor", floor,
                None, "newsdiff.core.ingest.load alone (context)"),
         Figure(f"stories: end to end {label}", first_seconds, "read+tokenise floor", floor,
