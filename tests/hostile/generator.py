@@ -214,7 +214,9 @@ def _html(manifest: Manifest, root: Path) -> None:
     for i, page in enumerate(malformed):
         manifest.add("html_malformed", root / "html" / f"malformed-{i}.html", page.encode())
     # Entity declarations inside an HTML page: must not expand or fetch.
-    laughs = _laughs_dtd() + f"<html><body><p>&lol9; {LEAD_ID}</p></body></html>"
+    laughs = _laughs_dtd() + (
+        f"<html><body><p>&lol9; {LEAD_ID}</p><p>{LEAD_EN}</p><p>{LEAD_ID}</p></body></html>"
+    )
     manifest.add("xml_entities", root / "html" / "laughs.html", laughs.encode())
     external = (
         '<?xml version="1.0"?><!DOCTYPE html [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'

@@ -64,6 +64,8 @@ def test_commands_over_the_whole_corpus(name: str, hostile: Manifest, tmp_path: 
     assert run.returncode == 1, stderr[-2000:]
     _check_refusals(hostile, stderr)
     assert not unsafe(run.stdout), unsafe(run.stdout)
+    # Entities were never expanded, nor a local file pulled in.
+    assert b"lollol" not in run.stdout and b"root:x:0" not in run.stdout
     if "json" in name:
         json.loads(run.stdout)  # valid JSON whatever the input held
     else:

@@ -132,7 +132,7 @@ def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
         return _finish(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError as error:
         first_bad = error.start
-    if declared:
+    if declared and not _impossible_declaration(declared, sample):
         try:
             return _finish(data.decode(declared), codecs.lookup(declared).name)
         except (LookupError, UnicodeDecodeError):
@@ -143,6 +143,17 @@ def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
         if replaced <= len(data) * _REPLACED_SHARE_LIMIT:
             return _finish(text, "utf-8", replaced=replaced)
     return _finish(*_single_byte(data, first_bad))
+
+
+def _impossible_declaration(declared: str, sample: bytes) -> bool:
+    """A page that says UTF-16 or UTF-32 but has no NUL byte cannot be either: every
+    ASCII character of its markup would carry one. Decoded as declared, its bytes
+    would pair up into CJK nonsense instead of falling through to Windows-1252."""
+    try:
+        name = codecs.lookup(declared).name
+    except LookupError:
+        return False
+    return name.startswith(("utf-16", "utf-32")) and b"\x00" not in sample
 
 
 def _single_byte(data: bytes, first_bad: int) -> tuple[str, str]:
