@@ -181,3 +181,9 @@ def test_json_with_a_bom_and_utf16() -> None:
     for data in (b"\xef\xbb\xbf" + document.encode(), document.encode("utf-16")):
         (article,), _ = split(read_bytes(data, "a.json"))
         assert article.title == "Café “baru”"
+
+
+def test_a_stray_item_in_a_list_of_paragraphs_is_ignored_not_the_article() -> None:
+    (article,), problems = load_json({"text": ["Paragraf satu.", 7, None, {"p": 1}, "Dua."]})
+    assert problems == []
+    assert article.text == "Paragraf satu.\nDua."

@@ -53,9 +53,19 @@ def _string(value: Any, joiner: str) -> str | None:
     return None
 
 
+def _paragraphs(value: Any) -> str | None:
+    """Article text: a string, or a list whose strings are its paragraphs (any other
+    item is ignored like any value of the wrong type: one stray number or null in a
+    list of paragraphs does not lose the article)."""
+    if isinstance(value, list):
+        return "\n".join(v.strip() for v in value if isinstance(v, str) and v.strip()) or None
+    return _string(value, "\n")
+
+
 def _first(record: dict[str, Any], fields: tuple[str, ...], joiner: str = ", ") -> str | None:
     for name in fields:
-        found = _string(record.get(name), joiner)
+        value = record.get(name)
+        found = _paragraphs(value) if fields is TEXT_FIELDS else _string(value, joiner)
         if found:
             return found
     return None
@@ -78,7 +88,7 @@ def _record(
 ) -> RawRecord:
     if not isinstance(obj, dict):
         raise ItemError(kind, index + 1, f"a {_json_type(obj)}, not an object")
-    raw = _first(obj, TEXT_FIELDS, joiner="\n")
+    raw = _first(obj, TEXT_FIELDS)
     if not raw:
         raise ItemError(kind, index + 1, "no text, body or content field with text")
     text = normalise_newlines(raw)
