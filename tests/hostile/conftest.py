@@ -25,7 +25,11 @@ def hostile_big(tmp_path_factory: pytest.TempPathFactory) -> Manifest:
 
 
 def newsdiff(
-    *args: str, cwd: Path | None = None, env: dict[str, str] | None = None, timeout: float = 300
+    *args: str,
+    cwd: Path | None = None,
+    env: dict[str, str] | None = None,
+    timeout: float = 300,
+    stdin: bytes | None = None,
 ) -> subprocess.CompletedProcess[bytes]:
     """Run the CLI as a person would, output as raw bytes (escapes must be seen as bytes)."""
     environment = {**os.environ, "PYTHONPATH": str(REPO / "tui"), "COLUMNS": "120"}
@@ -35,6 +39,7 @@ def newsdiff(
     return subprocess.run(
         [sys.executable, "-m", "newsdiff", *args],
         cwd=cwd,
+        input=stdin,
         capture_output=True,
         env=environment,
         timeout=timeout,

@@ -203,6 +203,27 @@ def test_duplicates_and_renamed_copies(hostile: Manifest, tmp_path: Path) -> Non
     assert [len(s["articles"]) for s in stories] == [len(hostile.kinds["same_text"])]
 
 
+@pytest.mark.parametrize(
+    ("name", "status"),
+    [
+        ("escape/all-at-once.md", 0),
+        ("surrogate/escaped.json", 0),
+        ("nul/one-nul.txt", 2),
+        ("feeds/laughs.rss", 2),
+        ("json/nested-100000.json", 2),
+    ],
+)
+def test_standard_input_is_as_safe_as_a_file(hostile: Manifest, name: str, status: int) -> None:
+    data = (hostile.root / name).read_bytes()
+    run, stderr = _run(hostile, "entities", "--format", "json", "-", stdin=data)
+    assert run.returncode == status, stderr
+    assert not unsafe(run.stdout), unsafe(run.stdout)
+    if status:
+        assert stderr.startswith("newsdiff: -: ")
+    else:
+        json.loads(run.stdout)
+
+
 KINDS = {
     "bidi": 15,
     "duplicate": 3,
