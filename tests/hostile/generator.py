@@ -190,16 +190,19 @@ def _html(manifest: Manifest, root: Path) -> None:
         "html_nested",
         root / "html" / "nested-divs.html",
         (f"<html><body>{'<div>' * 5000}{lead * 3}{'</div>' * 5000}</body></html>").encode(),
+        "nested",
     )
     manifest.add(
         "html_nested",
         root / "html" / "nested-unclosed.html",
         (f"<html><body>{'<div><span><b><i>' * 3000}{lead * 3}</body>").encode(),
+        "nested",
     )
     manifest.add(
         "html_nested",
         root / "html" / "nested-tables.html",
         (f"<html><body>{'<table><tr><td>' * 2000}{lead * 3}</body></html>").encode(),
+        "nested",
     )
     malformed = [
         f"<html><body><p>{LEAD_ID}<p><b><i></b></i>{LEAD_ID}</p></p></table></td>",

@@ -60,6 +60,12 @@ def read_html(data: bytes) -> list[RawRecord]:
         raise IngestError(f"malformed HTML ({type(error).__name__})") from error
     words = len((document.text or "").split()) if document is not None else 0
     if words < MIN_ARTICLE_WORDS:
+        depth = _nesting_depth(decoded.text)
+        if depth > PARSER_DEPTH:
+            raise IngestError(
+                f"HTML nested {depth:,} elements deep; the parser reads {PARSER_DEPTH}, "
+                "so no article text was found"
+            )
         found = f" (only {words} word{'s' if words != 1 else ''})" if words else ""
         raise IngestError(f"no article text found in the HTML page{found}")
     site = document.sitename or None
@@ -77,6 +83,43 @@ def read_html(data: bytes) -> list[RawRecord]:
             language=document.language or None,
         )
     ]
+
+
+PARSER_DEPTH: Final = 255
+"""libxml2 (under lxml, under trafilatura) stops building the tree below this depth."""
+
+_TAG_EDGE: Final = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)[^<>]*?(/?)>")
+_VOID: Final = frozenset(
+    [
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "param",
+        "source",
+        "track",
+        "wbr",
+    ]
+)
+
+
+def _nesting_depth(text: str) -> int:
+    """How deep the page's elements nest, counted from its tags (void and self-closed
+    tags aside): only asked when a page gave no text, to name the reason."""
+    depth = deepest = 0
+    for match in _TAG_EDGE.finditer(text):
+        closing, name, self_closed = match.groups()
+        if self_closed or name.lower() in _VOID:
+            continue
+        depth = max(depth - 1, 0) if closing else depth + 1
+        deepest = max(deepest, depth)
+    return deepest
 
 
 def _fold(text: str) -> str:
