@@ -171,11 +171,18 @@ class ArticleView(ScrollView, can_focus=True):
         layers.append(Layer.of((start, end, marked) for start, end in self.marked_ranges()))
         search = self._style("text--search")
         layers.append(Layer.of((start, end, search) for start, end in self.search_ranges()))
-        targets = self.targets()
-        if self.current is not None and 0 <= self.current < len(targets):
-            start, end = targets[self.current]
-            layers.append(Layer.of([(start, end, self._style("text--current"))]))
         return layers
+
+    def _painted_layers(self) -> list[Layer]:
+        """The cached layers plus the current target's, which is rebuilt on its own:
+        stepping with ``n`` must not re-sort every span of a long article."""
+        if self._layers is None:
+            self._layers = self._build_layers()
+        targets = self.targets()
+        if self.current is None or not 0 <= self.current < len(targets):
+            return self._layers
+        start, end = targets[self.current]
+        return [*self._layers, Layer.of([(start, end, self._style("text--current"))])]
 
     def marked_ranges(self) -> list[tuple[int, int]]:
         if self.document is None or self.marked is None:
@@ -263,7 +270,6 @@ class ArticleView(ScrollView, can_focus=True):
         targets = self.targets()
         self.current = position
         self._strips.clear()
-        self._layers = None
         start, _ = targets[position]
         self.scroll_to_line(self.line_of(start))
         self.refresh()
@@ -301,9 +307,7 @@ class ArticleView(ScrollView, can_focus=True):
         selection = self.text_selection
         strip = None if selection is not None else self._strips.get(index)
         if strip is None:
-            if self._layers is None:
-                self._layers = self._build_layers()
-            text = paint(self._lines[index], self._layers, base)
+            text = paint(self._lines[index], self._painted_layers(), base)
             if selection is not None:
                 span = selection.get_span(index)
                 if span is not None:
