@@ -20,9 +20,13 @@ from tests.ui.fixtures import comparison_001_004
 
 
 @pytest.fixture(autouse=True)
-def isolated_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """No test reads the developer's own settings file or colour preference."""
+def isolated_settings(
+    tmp_path: Path, tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No test reads the developer's own settings file, story cache or colour preference."""
     monkeypatch.setenv("NEWSDIFF_CONFIG", str(tmp_path / "no-config.toml"))
+    # A fresh story cache per test, outside tmp_path (some tests list what they wrote there).
+    monkeypatch.setenv("NEWSDIFF_CACHE_DIR", str(tmp_path_factory.mktemp("story-cache")))
     monkeypatch.delenv("NO_COLOR", raising=False)
 
 
@@ -56,7 +60,7 @@ class SampleStories:
 
     name = "sample stories"
 
-    def group(self, articles: Sequence[Article]) -> Grouping:
+    def group(self, articles: Sequence[Article], progress=None, cancelled=None) -> Grouping:  # type: ignore[no-untyped-def]
         by_prefix = {a.path.rsplit("/", 1)[-1][:3]: i for i, a in enumerate(articles)}
         pairs = [("000", "003"), ("001", "004")]
         grouped = {by_prefix[p] for pair in pairs for p in pair if p in by_prefix}

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import threading
 import time
 from collections.abc import Callable, Iterator
 from functools import partial
@@ -23,6 +24,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Input, ProgressBar, Static
+from textual.worker import get_current_worker
 
 from newsdiff.core.model import Article, Document, Problem
 from newsdiff.core.sanitize import visible_line
@@ -31,7 +33,7 @@ from newsdiff.ui.filtering import Query, matching
 from newsdiff.ui.library_model import COLUMNS, LibraryModel
 from newsdiff.ui.loader import Loader, path_loader
 from newsdiff.ui.screens.base import NewsdiffScreen
-from newsdiff.ui.stories import Grouping, StorySource, default_story_source
+from newsdiff.ui.stories import Grouping, Story, StorySource, default_story_source
 from newsdiff.ui.widgets.article_list import HEADINGS, ArticleList
 from newsdiff.ui.widgets.filter_bar import FilterBar
 from newsdiff.ui.widgets.key_bar import KeyBar
@@ -67,23 +69,36 @@ class LibraryLoaded(Message):
         self.count = count
 
 
+class StoriesGrouped(Message):
+    """The grouping worker ended (``applied`` is False when stopped or failed)."""
+
+    def __init__(self, applied: bool) -> None:
+        super().__init__()
+        self.applied = applied
+
+
 class LibraryScreen(NewsdiffScreen):
     """The loaded reports: sort, filter, mark, preview, open and compare."""
 
     HELP = (
-        "Every loaded report, grouped by story (a story with several reports expands "
-        "with → and collapses with ←). space marks reports; c compares the marked ones "
-        "(or the reports of the story under the cursor); enter opens the reader."
+        "Every loaded report, grouped by story once the grouping (on a worker, from the "
+        "story cache when the folder was seen before) is done: a story row (▸) expands "
+        "with → or l and collapses with ← or h; enter on it (or o anywhere in a story) "
+        "opens the story overview. space marks reports; c compares the marked ones (or "
+        "the reports of the story under the cursor); enter on a report opens the reader. "
+        "Overlap is the largest share of a report's words another report of its story "
+        "copied or rewrote; 'related' stories share facts but are another event."
     )
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "open", "Open", id="library.open"),
         Binding("c", "compare", "Compare", id="library.compare"),
+        Binding("o", "story", "Story", id="library.story"),
         Binding("slash", "filter", "Filter", id="library.filter"),
         Binding("s", "sort_next", "Sort", id="library.sort"),
         Binding("S", "sort_reverse", "Reverse", show=False, id="library.sort-reverse"),
         Binding("u", "clear_marks", "Unmark all", show=False, id="library.unmark"),
         Binding("p", "toggle_preview", "Preview", show=False, id="library.preview"),
-        Binding("x", "stop_loading", "Stop loading", id="library.stop"),
+        Binding("x", "stop_loading", "Stop", id="library.stop"),
         Binding("escape", "clear_filter", "Clear filter", show=False, id="library.clear-filter"),
         Binding("e", "export", "Export…", show=False, id="library.export"),
     ]
@@ -116,6 +131,10 @@ class LibraryScreen(NewsdiffScreen):
         self.documents: dict[int, Document] = {}
         """Analysed articles (previews and readers reuse them)."""
         self.load_seconds: float | None = None
+        self.is_grouping = False
+        self._group_cancel = threading.Event()
+        self._group_progress: tuple[str, int, int] = ("", 0, 0)
+        self._group_started = 0.0
 
     # -- layout ------------------------------------------------------------------------
 
@@ -232,27 +251,100 @@ class LibraryScreen(NewsdiffScreen):
         gc.freeze()
         self.post_message(LibraryLoaded(len(self.model.articles)))
 
-    @work(thread=True, exclusive=True, group="group", exit_on_error=False)
+    # -- grouping into stories ----------------------------------------------------------
+
     def _group(self) -> None:
-        articles = list(self.model.articles)
-        grouping = self.story_source.group(articles)
-        if len(grouping.stories) == len(articles) and not grouping.overlap:
-            return  # one story per article: nothing changes
-        self.app.call_from_thread(self._apply_grouping, grouping)
+        """Group the loaded reports into stories on a worker; the list stays usable."""
+        if len(self.model.articles) < 2:
+            return
+        self.is_grouping = True
+        self._group_cancel.clear()
+        self._group_progress = ("starting", 0, 0)
+        self._group_started = time.perf_counter()
+        self._group_timer = self.set_interval(BATCH_SECONDS, self._show_group_progress)
+        self.refresh_bindings()
+        self._group_worker(list(self.model.articles))
+
+    @work(thread=True, exclusive=True, group="group", exit_on_error=False)
+    def _group_worker(self, articles: list[Article]) -> None:
+        worker = get_current_worker()
+        cancel = self._group_cancel
+
+        def progress(stage: str, done: int, total: int) -> None:
+            self._group_progress = (stage, done, total)
+
+        def cancelled() -> bool:
+            return cancel.is_set() or worker.is_cancelled
+
+        try:
+            grouping = self.story_source.group(articles, progress=progress, cancelled=cancelled)
+        except InterruptedError:
+            self.app.call_from_thread(self._grouping_done, None, "stopped")
+            return
+        except BaseException:
+            self.app.call_from_thread(self._grouping_done, None, "failed")
+            raise
+        self.app.call_from_thread(self._grouping_done, grouping, "")
+
+    def _show_group_progress(self) -> None:
+        """While grouping: after a moment, a line (and bar) saying how far it is."""
+        if (
+            not self.is_grouping
+            or time.perf_counter() - self._group_started < PROGRESS_AFTER_SECONDS
+        ):
+            return
+        stage, done, total = self._group_progress
+        self.query_one("#load-bar").display = True
+        bar = next(self.query("#load-progress").results(ProgressBar), None)
+        if bar is None:
+            bar = ProgressBar(total=None, show_eta=False, id="load-progress")
+            self.query_one("#load-bar").mount(bar, before=0)
+        if total:
+            bar.update(total=total, progress=min(done, total))
+        else:
+            bar.update(total=None)
+        count = f" {done:,} of {total:,}" if total else ""
+        self.query_one("#load-status", Static).update(
+            Text(f"Grouping stories: {stage}{count}… (the list is usable; x stops)")
+        )
+
+    def _grouping_done(self, grouping: Grouping | None, failure: str) -> None:
+        self.is_grouping = False
+        self._group_timer.stop()
+        self.query_one("#load-bar").display = False
+        self.refresh_bindings()
+        if failure == "stopped":
+            self.notify("Grouping stopped: each report is its own story.")
+        if grouping is not None:
+            for warning in grouping.warnings:
+                self.notify(
+                    visible_line(warning), title="Story cache", severity="warning", markup=False
+                )
+            self._apply_grouping(grouping)
+        self._status()
+        self.post_message(StoriesGrouped(grouping is not None))
 
     def _apply_grouping(self, grouping: Grouping) -> None:
         keep = self.article_list.current_entry
+        if keep is not None and keep >= 0 and not self.model.is_child(keep):
+            # The report under the cursor may now be inside a story: stay on its row.
+            story = next((n for n, s in enumerate(grouping.stories) if keep in s.members), None)
+            if story is not None and len(grouping.stories[story].members) > 1:
+                keep = ~story
         self.model.set_grouping(grouping)
         self.model.rebuild()
         self.article_list.refresh_entries(keep=keep)
+        self.query_one(Preview).show(self.model, self.article_list.current_entry)
 
     def action_stop_loading(self) -> None:
-        if self.loader is not None:
+        if self.is_grouping:
+            self._group_cancel.set()
+        elif self.loader is not None:
             self.loader.cancel()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "stop_loading":
-            return self.is_loading
+            return self.is_loading or self.is_grouping
         if action == "clear_filter":
             field = self._filter_field()
             return bool(self.query_text) or (field is not None and field.display)
@@ -286,9 +378,33 @@ class LibraryScreen(NewsdiffScreen):
     @on(ArticleList.Chosen)
     def _chosen(self, event: ArticleList.Chosen) -> None:
         if event.entry < 0:
-            self.article_list.action_expand(~event.entry not in self.model.expanded)
+            self._open_story(~event.entry)
             return
         self._open(event.entry)
+
+    def action_story(self) -> None:
+        """The overview of the story under the cursor (its row or one of its reports)."""
+        entry = self.article_list.current_entry
+        if entry is None:
+            self.notify("The list is empty.")
+            return
+        self._open_story(self.model.story_at(entry))
+
+    def _open_story(self, story_index: int) -> None:
+        from newsdiff.ui.screens.story import StoryScreen
+
+        story = self.model.stories[story_index]
+        if len(story.members) < 2:
+            message = "This report is a story of its own"
+            if self.is_grouping:
+                message += " so far (grouping is still running)"
+            self.notify(message + ": nothing to overview. enter reads it.")
+            return
+        related = [
+            (self.model.articles[a], similarity, reason)
+            for a, similarity, reason in self.model.related_reports(story_index)
+        ]
+        self.app.push_screen(StoryScreen(self.model.articles, story, self.documents, related))
 
     def action_open(self) -> None:
         self.article_list.action_select()
@@ -410,17 +526,16 @@ class LibraryScreen(NewsdiffScreen):
         model = self.model
         entry = self.article_list.current_entry
         chosen = model.marked()
-        source: int | None = None
+        grouped: Story | None = None
         if len(chosen) < 2 and entry is not None and len(model.members(entry)) >= 2:
-            story = model.stories[model.story_at(entry)]
-            chosen, source = list(story.members), story.source
+            grouped = model.stories[model.story_at(entry)]
+            chosen = list(grouped.members)
         if len(chosen) < 2:
             if entry is None:
                 return "Nothing to export: the list is empty."
             chosen = [model.lead_article(entry)]
         articles = [model.articles[i] for i in chosen]
         known = [self.documents.get(i) for i in chosen]
-        position = chosen.index(source) if source in chosen else None
 
         def documents() -> list[Document]:  # on the export worker
             from newsdiff.ui.engine import analyze_articles
@@ -438,9 +553,19 @@ class LibraryScreen(NewsdiffScreen):
             )
 
         def story() -> StoryExport:
-            from newsdiff.core.export.story import build_story
+            from newsdiff.core.export.story import build_story, pair_stats
 
-            return build_story(documents(), source=position)
+            if grouped is None:  # marked reports: the grouping measures them afresh
+                return build_story(documents())
+            position = {m: n for n, m in enumerate(chosen)}
+            return build_story(
+                documents(),
+                source=position.get(grouped.source) if grouped.source is not None else None,
+                reasons=grouped.reasons,
+                pairs=[(position[p.left], position[p.right]) for p in grouped.pairs] or None,
+                stats=pair_stats(grouped.pairs, position.__getitem__),
+                measure_with_grouping=False,
+            )
 
         return ExportRequest(
             what=f"the story of {len(articles)} reports",
@@ -453,6 +578,11 @@ class LibraryScreen(NewsdiffScreen):
         yield PaletteCommand("Open the highlighted report", "Read it (enter)", self.action_open)
         yield PaletteCommand(
             "Compare marked reports", "Or the story under the cursor (c)", self.action_compare
+        )
+        yield PaletteCommand(
+            "Story overview",
+            "Reports, shares, source and findings of the story (o)",
+            self.action_story,
         )
         yield PaletteCommand(
             "Filter the library", "Words, outlet:, lang:, entity: (/)", self.action_filter
@@ -476,7 +606,7 @@ class LibraryScreen(NewsdiffScreen):
         yield PaletteCommand(
             "Show/hide the preview", "More room for the list (p)", self.action_toggle_preview
         )
-        if self.is_loading:
+        if self.is_loading or self.is_grouping:
             yield PaletteCommand(
-                "Stop loading", "Keep what is loaded (x)", self.action_stop_loading
+                "Stop loading or grouping", "Keep what is done (x)", self.action_stop_loading
             )

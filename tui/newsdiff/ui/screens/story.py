@@ -1,0 +1,344 @@
+"""Story overview: the reports of one story, how much each took from the others, the
+likely source and why, and the findings of each pair.
+
+The grouping's figures (similarity, copied and rewritten shares both ways, the source
+guess) are shown at once; the findings need the comparison engine, so each pair is
+compared on a worker and its count appears as it arrives. A pair compared here opens
+in the compare view without being compared again, and the export reuses them too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, MutableMapping, Sequence
+from itertools import combinations
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.widgets import DataTable, Static
+from textual.worker import get_current_worker
+
+from newsdiff.core.model import Article, Comparison, Document
+from newsdiff.core.sanitize import visible_line
+from newsdiff.ui.commands import PaletteCommand
+from newsdiff.ui.library_model import word_count
+from newsdiff.ui.screens.base import NewsdiffScreen
+from newsdiff.ui.stories import Story
+from newsdiff.ui.widgets.key_bar import KeyBar
+
+if TYPE_CHECKING:
+    from newsdiff.core.export.common import StoryExport
+
+RelatedReport = tuple[Article, float, str]
+"""A report of another story that shares facts with this one: (article, similarity, why)."""
+
+PAIR_COLUMNS = ("Pair", "Similar", "L copied", "L rewritten", "R copied", "R rewritten", "Findings")
+
+
+def label(position: int) -> str:
+    """``A``, ``B``… for the reports of a story, in the order shown."""
+    return chr(ord("A") + position) if position < 26 else f"#{position + 1}"
+
+
+def share(value: float | None) -> Text:
+    return Text("–" if value is None else f"{value:.0%}", justify="right")
+
+
+class PairTable(DataTable[Text]):
+    """The story's pairs; ``j``/``k`` move like everywhere else in newsdiff."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "cursor_down", "Down", show=False, id="story.down"),
+        Binding("k", "cursor_up", "Up", show=False, id="story.up"),
+    ]
+
+
+class StoryScreen(NewsdiffScreen):
+    """One story: its reports, its pairs with their shares and findings, its source."""
+
+    HELP = (
+        "The reports of one story (A, B…; ★ the likely source) and every pair of them. "
+        "Similar is the share of both reports' words in sentences that line up; "
+        "L copied / L rewritten are the shares of the left report's words found "
+        "(nearly) verbatim / reworded in the right report, R the same for the right "
+        "report in the left. Findings are counted as each pair is compared. enter or c "
+        "opens the comparison of the pair under the cursor; e exports the story."
+    )
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "back", "Back", id="story.back"),
+        Binding("c", "compare", "Compare pair", id="story.compare"),
+        Binding("e", "export", "Export…", id="story.export"),
+    ]
+
+    def __init__(
+        self,
+        articles: Sequence[Article],
+        story: Story,
+        documents: MutableMapping[int, Document],
+        related: Sequence[RelatedReport] = (),
+    ) -> None:
+        super().__init__()
+        self.all_articles = articles
+        self.story = story
+        self.members = list(story.members)
+        """Library indices of the reports, the source first when known."""
+        self.documents = documents
+        """Analysed articles by library index, shared with the library (filled here)."""
+        self.related = list(related)
+        self.pairs = self._pairs()
+        """(left, right, stats) per pair, by library index; the source on the left."""
+        self.comparisons: dict[tuple[int, int], Comparison] = {}
+        self.compare_error: str | None = None
+
+    def _pairs(self) -> list[tuple[int, int, dict[str, float] | None]]:
+        source = self.story.source
+        pairs: list[tuple[int, int, dict[str, float] | None]] = []
+        for pair in self.story.pairs:
+            left, right = pair.left, pair.right
+            stats = {
+                "similarity": pair.similarity,
+                "copied": pair.copied,
+                "rewritten": pair.rewritten,
+                "copied_back": pair.copied_back,
+                "rewritten_back": pair.rewritten_back,
+            }
+            if right == source or (
+                left != source and self.members.index(left) > self.members.index(right)
+            ):
+                left, right = right, left
+                stats = {
+                    "similarity": pair.similarity,
+                    "copied": pair.copied_back,
+                    "rewritten": pair.rewritten_back,
+                    "copied_back": pair.copied,
+                    "rewritten_back": pair.rewritten,
+                }
+            pairs.append((left, right, stats))
+        if not pairs:  # a story the grouping did not measure: every pair, no figures
+            pairs = [(left, right, None) for left, right in combinations(self.members, 2)]
+        return pairs
+
+    # -- layout ------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="story-title", markup=False)
+        reports = DataTable[Text](id="story-reports", cursor_type="none", zebra_stripes=False)
+        reports.can_focus = False
+        yield reports
+        yield Static("", id="story-source", markup=False)
+        yield PairTable(id="story-pairs", cursor_type="row")
+        yield Static("", id="story-related", markup=False)
+        yield Static("Comparing the pairs…", id="story-status", markup=False)
+        yield KeyBar()
+
+    @property
+    def pair_table(self) -> PairTable:
+        return self.query_one("#story-pairs", PairTable)
+
+    def on_mount(self) -> None:
+        articles = self.all_articles
+        outlets = sorted({articles[m].outlet or "–" for m in self.members})
+        title = Text(f"Story · {len(self.members)} reports · ", style="bold", end="")
+        title.append(visible_line(", ".join(outlets)))
+        self.query_one("#story-title", Static).update(title)
+        self._fill_reports()
+        self._fill_source()
+        self._fill_pairs()
+        self._fill_related()
+        self.pair_table.focus()
+        self._compare_pairs()
+
+    def _letter(self, index: int) -> str:
+        return label(self.members.index(index))
+
+    def _fill_reports(self) -> None:
+        table = self.query_one("#story-reports", DataTable)
+        table.add_columns("", "Report", "Outlet", "Date", "Lang", "Words")
+        for position, index in enumerate(self.members):
+            article = self.all_articles[index]
+            star = "★" if index == self.story.source else " "
+            table.add_row(
+                Text(f"{star}{label(position)}"),
+                Text(visible_line(article.title)),
+                Text(visible_line(article.outlet or "–")),
+                Text(article.published or "–"),
+                Text(article.language),
+                Text(f"{word_count(article.text):,}", justify="right"),
+            )
+
+    def _fill_source(self) -> None:
+        story = self.story
+        if story.source is None:
+            text = Text("Source: no guess (no report is earlier, a wire copy or contains the rest)")
+        else:
+            article = self.all_articles[story.source]
+            text = Text("Likely source: ", style="bold", end="")
+            text.append(f"{self._letter(story.source)} {visible_line(article.title)}")
+            if story.reasons:
+                text.append(" — " + "; ".join(visible_line(r) for r in story.reasons))
+        self.query_one("#story-source", Static).update(text)
+
+    def _fill_pairs(self) -> None:
+        table = self.pair_table
+        for column in PAIR_COLUMNS:
+            table.add_column(column, key=column)
+        for number, (left, right, stats) in enumerate(self.pairs):
+            figures = stats or {}
+            table.add_row(
+                Text(f"{self._letter(left)} ↔ {self._letter(right)}"),
+                share(figures.get("similarity")),
+                share(figures.get("copied")),
+                share(figures.get("rewritten")),
+                share(figures.get("copied_back")),
+                share(figures.get("rewritten_back")),
+                Text("…", justify="right"),
+                key=str(number),
+            )
+
+    def _fill_related(self) -> None:
+        widget = self.query_one("#story-related", Static)
+        if not self.related:
+            widget.display = False
+            return
+        text = Text("Related, not this story: ", style="italic", end="")
+        shown = [
+            f"{visible_line(article.title)} ({reason}, {similarity:.2f})"
+            for article, similarity, reason in self.related[:3]
+        ]
+        text.append("; ".join(shown))
+        if len(self.related) > 3:
+            text.append(f"; and {len(self.related) - 3} more")
+        widget.update(text)
+
+    # -- findings, pair by pair ----------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="story-compare", exit_on_error=False)
+    def _compare_pairs(self) -> None:
+        from newsdiff.ui.engine import EngineMissing, analyze_articles, compare_documents
+
+        worker = get_current_worker()
+        missing = [m for m in self.members if m not in self.documents]
+        if missing:
+            analysed = analyze_articles([self.all_articles[m] for m in missing])
+            found = dict(zip(missing, analysed, strict=True))
+            self.app.call_from_thread(self.documents.update, found)
+        else:
+            found = {}
+        documents = {m: self.documents.get(m) or found[m] for m in self.members}
+        for number, (left, right, _) in enumerate(self.pairs):
+            if worker.is_cancelled:
+                return
+            try:
+                comparison = compare_documents(documents[left], documents[right])
+            except EngineMissing as error:
+                self.app.call_from_thread(self._compare_failed, str(error))
+                return
+            self.app.call_from_thread(self._pair_compared, number, comparison)
+
+    def _pair_compared(self, number: int, comparison: Comparison) -> None:
+        left, right, stats = self.pairs[number]
+        self.comparisons[(left, right)] = comparison
+        table = self.pair_table
+        table.update_cell(str(number), "Findings", Text(str(len(comparison.findings)), "bold"))
+        if stats is None:  # no grouping figures: the engine's similarity at least
+            table.update_cell(str(number), "Similar", share(comparison.similarity))
+        self._status()
+
+    def _compare_failed(self, message: str) -> None:
+        self.compare_error = message
+        self._status()
+
+    def _status(self) -> None:
+        done, total = len(self.comparisons), len(self.pairs)
+        if self.compare_error:
+            text = f"Findings not counted: {self.compare_error}"
+        elif done < total:
+            text = f"Comparing pair {done + 1} of {total}…"
+        else:
+            findings = sum(len(c.findings) for c in self.comparisons.values())
+            text = f"{total} pair{'s' if total != 1 else ''} compared · {findings} findings"
+        self.query_one("#story-status", Static).update(Text(text))
+
+    # -- actions -----------------------------------------------------------------------
+
+    def current_pair(self) -> tuple[int, int] | None:
+        row = self.pair_table.cursor_row
+        if not 0 <= row < len(self.pairs):
+            return None
+        left, right, _ = self.pairs[row]
+        return left, right
+
+    @on(DataTable.RowSelected, "#story-pairs")
+    def _row_selected(self) -> None:
+        self.action_compare()
+
+    def action_compare(self) -> None:
+        """Open the comparison of the pair under the cursor (reused when made here)."""
+        pair = self.current_pair()
+        if pair is None:
+            return
+        left, right = pair
+        articles = [self.all_articles[left], self.all_articles[right]]
+        comparison = self.comparisons.get(pair)
+        if comparison is not None:
+            from newsdiff.ui.screens.compare import CompareScreen
+
+            self.app.push_screen(CompareScreen(articles, comparisons=[comparison]))
+            return
+        documents = [self.documents.get(left), self.documents.get(right)]
+        self.app.open_comparison(articles, documents)  # type: ignore[attr-defined]
+
+    def action_back(self) -> None:
+        self.dismiss()
+
+    def action_export(self) -> None:
+        from newsdiff.core.export.common import stem_for
+        from newsdiff.ui.screens.export import ExportRequest, ExportScreen
+
+        members = list(self.members)
+        articles = [self.all_articles[m] for m in members]
+        known = {m: self.documents.get(m) for m in members}
+        comparisons = dict(self.comparisons)
+        story = self.story
+        pairs = [(left, right) for left, right, _ in self.pairs]
+
+        def build() -> StoryExport:  # on the export worker
+            from newsdiff.core.export.story import build_story, pair_stats
+            from newsdiff.ui.engine import analyze_articles
+
+            missing = [m for m in members if known[m] is None]
+            analysed = dict(
+                zip(missing, analyze_articles([self.all_articles[m] for m in missing]), strict=True)
+            )
+            documents = [known[m] or analysed[m] for m in members]
+            position = {m: n for n, m in enumerate(members)}
+            return build_story(
+                documents,
+                source=position.get(story.source) if story.source is not None else None,
+                reasons=story.reasons,
+                pairs=[(position[a], position[b]) for a, b in pairs],
+                stats=pair_stats(story.pairs, position.__getitem__),
+                comparisons={(position[a], position[b]): c for (a, b), c in comparisons.items()},
+                measure_with_grouping=False,
+            )
+
+        request = ExportRequest(
+            what=f"the story of {len(members)} reports",
+            kind="story",
+            stem=stem_for("story", articles),
+            build=build,
+        )
+        self.app.push_screen(ExportScreen(request))
+
+    def palette_commands(self) -> Iterator[PaletteCommand]:
+        yield PaletteCommand(
+            "Compare this pair",
+            "The pair under the cursor, side by side (enter, c)",
+            self.action_compare,
+        )
+        yield PaletteCommand(
+            "Export the story…", "md, html, json, txt, brat (e)", self.action_export
+        )
+        yield PaletteCommand("Back to the library", "(escape)", self.action_back)
