@@ -34,12 +34,22 @@ if TYPE_CHECKING:
 RelatedReport = tuple[Article, float, str]
 """A report of another story that shares facts with this one: (article, similarity, why)."""
 
+REPORT_COLUMNS_WIDTH = 2 + 12 + 10 + 4 + 6 + 6 * 2 + 2
+"""Cells the report table's fixed columns take, with DataTable's padding (1 each side)."""
+
 PAIR_COLUMNS = ("Pair", "Similar", "L copied", "L rewritten", "R copied", "R rewritten", "Findings")
 
 
 def label(position: int) -> str:
     """``A``, ``B``… for the reports of a story, in the order shown."""
     return chr(ord("A") + position) if position < 26 else f"#{position + 1}"
+
+
+def fit(value: str, width: int) -> str:
+    """``value`` cut to ``width`` cells, an ellipsis marking the cut."""
+    from rich.cells import cell_len, set_cell_size
+
+    return value if cell_len(value) <= width else set_cell_size(value, width - 1) + "…"
 
 
 def share(value: float | None) -> Text:
@@ -155,14 +165,21 @@ class StoryScreen(NewsdiffScreen):
 
     def _fill_reports(self) -> None:
         table = self.query_one("#story-reports", DataTable)
-        table.add_columns("", "Report", "Outlet", "Date", "Lang", "Words")
+        # Fixed widths so the table never scrolls sideways: the title takes the rest.
+        title_width = max(12, self.app.size.width - REPORT_COLUMNS_WIDTH)
+        table.add_column("", width=2)
+        table.add_column("Report", width=title_width)
+        table.add_column("Outlet", width=12)
+        table.add_column("Date", width=10)
+        table.add_column("Lang", width=4)
+        table.add_column("Words", width=6)
         for position, index in enumerate(self.members):
             article = self.all_articles[index]
             star = "★" if index == self.story.source else " "
             table.add_row(
                 Text(f"{star}{label(position)}"),
-                Text(visible_line(article.title)),
-                Text(visible_line(article.outlet or "–")),
+                Text(fit(visible_line(article.title), title_width)),
+                Text(fit(visible_line(article.outlet or "–"), 12)),
                 Text(article.published or "–"),
                 Text(article.language),
                 Text(f"{word_count(article.text):,}", justify="right"),
@@ -205,11 +222,11 @@ class StoryScreen(NewsdiffScreen):
         text = Text("Related, not this story: ", style="italic", end="")
         shown = [
             f"{visible_line(article.title)} ({reason}, {similarity:.2f})"
-            for article, similarity, reason in self.related[:3]
+            for article, similarity, reason in self.related[:2]
         ]
         text.append("; ".join(shown))
-        if len(self.related) > 3:
-            text.append(f"; and {len(self.related) - 3} more")
+        if len(self.related) > 2:
+            text.append(f"; and {len(self.related) - 2} more")
         widget.update(text)
 
     # -- findings, pair by pair ----------------------------------------------------------
@@ -223,7 +240,7 @@ class StoryScreen(NewsdiffScreen):
         if missing:
             analysed = analyze_articles([self.all_articles[m] for m in missing])
             found = dict(zip(missing, analysed, strict=True))
-            self.app.call_from_thread(self.documents.update, found)
+            self.app.call_from_thread(self._analysed, found)
         else:
             found = {}
         documents = {m: self.documents.get(m) or found[m] for m in self.members}
@@ -237,11 +254,18 @@ class StoryScreen(NewsdiffScreen):
                 return
             self.app.call_from_thread(self._pair_compared, number, comparison)
 
+    def _analysed(self, found: dict[int, Document]) -> None:
+        self.documents.update(found)  # the library's previews and readers reuse them
+
     def _pair_compared(self, number: int, comparison: Comparison) -> None:
         left, right, stats = self.pairs[number]
         self.comparisons[(left, right)] = comparison
         table = self.pair_table
-        table.update_cell(str(number), "Findings", Text(str(len(comparison.findings)), "bold"))
+        table.update_cell(
+            str(number),
+            "Findings",
+            Text(str(len(comparison.findings)), style="bold", justify="right"),
+        )
         if stats is None:  # no grouping figures: the engine's similarity at least
             table.update_cell(str(number), "Similar", share(comparison.similarity))
         self._status()
