@@ -44,7 +44,9 @@ async def settle(pilot: Pilot) -> None:
             break
         await pilot.pause(0.02)
     for _ in range(500):
-        if all(worker.is_finished for worker in app.workers):
+        screen = app.screen
+        grouping = isinstance(screen, LibraryScreen) and screen.grouping_pending
+        if not grouping and all(worker.is_finished for worker in app.workers):
             break
         await pilot.pause(0.01)
     await pilot.pause()

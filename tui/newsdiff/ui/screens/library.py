@@ -57,6 +57,9 @@ few files are done before a bar would be seen, and mounting one costs start time
 FREEZE_FROM = 5_000
 """From this many articles, the loaded library is frozen out of the cyclic GC's walks."""
 
+GROUP_AFTER_SECONDS = 0.2
+"""The grouping starts this long after loading ends, once the list has been drawn."""
+
 MAX_PROBLEM_NOTICES = 5
 """Skipped inputs shown one by one; the rest are summed up in one notification."""
 
@@ -132,6 +135,8 @@ class LibraryScreen(NewsdiffScreen):
         """Analysed articles (previews and readers reuse them)."""
         self.load_seconds: float | None = None
         self.is_grouping = False
+        self.grouping_pending = False
+        """True from the end of loading until the grouping worker starts."""
         self._group_cancel = threading.Event()
         self._group_progress: tuple[str, int, int] = ("", 0, 0)
         self._group_started = 0.0
@@ -244,7 +249,11 @@ class LibraryScreen(NewsdiffScreen):
             self.notify("Nothing could be loaded.", severity="error")
         self.refresh_bindings()
         self._status()
-        self._group()
+        if len(self.model.articles) >= 2:
+            # After the loaded list has been drawn: the grouping's imports and work
+            # compete with painting the first screen otherwise.
+            self.grouping_pending = True
+            self.set_timer(GROUP_AFTER_SECONDS, self._group)
         # The loaded articles live as long as the app: keep the garbage collector from
         # walking them again and again (a full pass over 100,000 articles stalled a
         # keypress for 200 ms); everything created later is collected as usual.
@@ -255,8 +264,7 @@ class LibraryScreen(NewsdiffScreen):
 
     def _group(self) -> None:
         """Group the loaded reports into stories on a worker; the list stays usable."""
-        if len(self.model.articles) < 2:
-            return
+        self.grouping_pending = False
         self.is_grouping = True
         self._group_cancel.clear()
         self._group_progress = ("starting", 0, 0)
