@@ -85,11 +85,26 @@ class CoreStories:
         self.cache_dir = cache_dir
         self.use_cache = use_cache
 
+    def prepare(self) -> None:
+        """Import what grouping needs (numpy, SQLite, the cache), ahead of :meth:`group`."""
+        import newsdiff.core.group.library
+        import newsdiff.core.group.store  # noqa: F401
+
     def group(
         self,
         articles: Sequence[Article],
         progress: Progress | None = None,
         cancelled: Cancelled | None = None,
+    ) -> Grouping:
+        from newsdiff.core.compare.collector import collector_paused
+
+        # Grouping makes hundreds of thousands of small objects (a stored grouping's
+        # pairs and stories): the cycle collector would walk them again and again.
+        with collector_paused():
+            return self._group(articles, progress, cancelled)
+
+    def _group(
+        self, articles: Sequence[Article], progress: Progress | None, cancelled: Cancelled | None
     ) -> Grouping:
         from newsdiff.core.group import group_articles
 
@@ -138,36 +153,49 @@ def from_core(grouping: CoreGrouping, warnings: Sequence[str] = ()) -> Grouping:
     words that another report of its story copied or rewrote (from the pair shares,
     in the right direction).
     """
-    order = sorted(range(len(grouping.stories)), key=lambda s: min(grouping.stories[s].articles))
-    new_index = {old: new for new, old in enumerate(order)}
-    story_of: dict[int, int] = {}
-    for old, story in enumerate(grouping.stories):
+    core_stories = grouping.stories
+    order = sorted(range(len(core_stories)), key=lambda s: min(core_stories[s].articles))
+    new_index = [0] * len(core_stories)
+    for new, old in enumerate(order):
+        new_index[old] = new
+    count = 1 + max((max(s.articles) for s in core_stories), default=-1)
+    story_of = [-1] * count
+    for old, story in enumerate(core_stories):
         for article in story.articles:
             story_of[article] = new_index[old]
     linked: dict[int, set[int]] = {}
     for link in grouping.related:
-        left, right = story_of.get(link.left), story_of.get(link.right)
-        if left is None or right is None or left == right:
+        if link.left >= count or link.right >= count:
+            continue
+        left, right = story_of[link.left], story_of[link.right]
+        if left < 0 or right < 0 or left == right:
             continue
         linked.setdefault(left, set()).add(right)
         linked.setdefault(right, set()).add(left)
     overlap: dict[int, float] = {}
-    for story in grouping.stories:
+    get = overlap.get
+    for story in core_stories:
         for pair in story.pairs:
-            left_share = pair.copied + pair.rewritten
-            right_share = pair.copied_back + pair.rewritten_back
-            overlap[pair.left] = max(overlap.get(pair.left, 0.0), min(1.0, left_share))
-            overlap[pair.right] = max(overlap.get(pair.right, 0.0), min(1.0, right_share))
+            left, right = pair.left, pair.right
+            share = pair.copied + pair.rewritten
+            if share > get(left, -1.0):
+                overlap[left] = share if share < 1.0 else 1.0
+            share = pair.copied_back + pair.rewritten_back
+            if share > get(right, -1.0):
+                overlap[right] = share if share < 1.0 else 1.0
     stories = []
+    append = stories.append
     for new, old in enumerate(order):
-        story = grouping.stories[old]
-        stories.append(
+        story = core_stories[old]
+        source = story.source
+        related = linked.get(new)
+        append(
             Story(
-                members=tuple(story.articles),
-                related=tuple(sorted(linked.get(new, ()))),
-                source=story.source.article if story.source else None,
-                reasons=tuple(story.source.reasons) if story.source else (),
-                pairs=tuple(story.pairs),
+                story.articles,
+                tuple(sorted(related)) if related else (),
+                source.article if source else None,
+                source.reasons if source else (),
+                story.pairs,
             )
         )
     return Grouping(tuple(stories), overlap, tuple(grouping.related), tuple(warnings))

@@ -199,6 +199,7 @@ class LibraryScreen(NewsdiffScreen):
         done, total = loader.progress
         bar = next(self.query("#load-progress").results(ProgressBar), None)
         if bar is None and self._slow_load():
+            self._prepare_grouping()
             bar = ProgressBar(total=None, show_eta=False, id="load-progress")
             self.query_one("#load-bar").mount(bar, before=0)
         if bar is not None and total:
@@ -250,10 +251,14 @@ class LibraryScreen(NewsdiffScreen):
         self.refresh_bindings()
         self._status()
         if len(self.model.articles) >= 2:
-            # After the loaded list has been drawn: the grouping's imports and work
-            # compete with painting the first screen otherwise.
+            # A quick load: group once the first screen has been drawn (the grouping's
+            # imports and work would compete with painting it). A slow one has long
+            # been on screen: group at once.
             self.grouping_pending = True
-            self.set_timer(GROUP_AFTER_SECONDS, self._group)
+            if self.load_seconds > PROGRESS_AFTER_SECONDS:
+                self.call_after_refresh(self._group)
+            else:
+                self.set_timer(GROUP_AFTER_SECONDS, self._group)
         # The loaded articles live as long as the app: keep the garbage collector from
         # walking them again and again (a full pass over 100,000 articles stalled a
         # keypress for 200 ms); everything created later is collected as usual.
@@ -261,6 +266,13 @@ class LibraryScreen(NewsdiffScreen):
         self.post_message(LibraryLoaded(len(self.model.articles)))
 
     # -- grouping into stories ----------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="group-imports", exit_on_error=False)
+    def _prepare_grouping(self) -> None:
+        """During a slow load: import the grouping (numpy, SQLite) ahead of its use."""
+        prepare = getattr(self.story_source, "prepare", None)
+        if prepare is not None:
+            prepare()
 
     def _group(self) -> None:
         """Group the loaded reports into stories on a worker; the list stays usable."""
