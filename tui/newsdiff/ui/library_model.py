@@ -49,8 +49,9 @@ class LibraryModel:
 
     def __init__(self) -> None:
         self.articles: list[Article] = []
-        self.lengths: list[int] = []
-        """Word count per article (computed once, when it arrives)."""
+        self._lengths: list[int] = []
+        """Word count per article, -1 until first asked for (counting 100,000 long
+        texts when they arrive took most of a second of opening a big library)."""
         self.stories: list[Story] = []
         self.story_of: list[int] = []
         """Article index → index of its story."""
@@ -75,7 +76,7 @@ class LibraryModel:
         for article in articles:
             index = len(self.articles)
             self.articles.append(article)
-            self.lengths.append(word_count(article.text))
+            self._lengths.append(-1)
             self.story_of.append(len(self.stories))
             self.stories.append(Story((index,)))
             if self.visible is not None:
@@ -100,8 +101,15 @@ class LibraryModel:
         for column, keys in self._keys.items():
             for index in range(len(keys), len(self.articles)):
                 keys.append(
-                    _key(column, self.articles[index], self.lengths[index], self.overlap.get(index))
+                    _key(column, self.articles[index], self.length(index), self.overlap.get(index))
                 )
+
+    def length(self, index: int) -> int:
+        """About how many words article ``index`` has (counted on first use)."""
+        length = self._lengths[index]
+        if length < 0:
+            length = self._lengths[index] = word_count(self.articles[index].text)
+        return length
 
     def keys(self, column: str) -> list[object]:
         """The sort key of every article for ``column`` (built on first use)."""

@@ -138,6 +138,7 @@ class LibraryScreen(NewsdiffScreen):
         self.grouping_pending = False
         """True from the end of loading until the grouping worker starts."""
         self._group_cancel = threading.Event()
+        self._group_input: list[Article] = []
         self._group_progress: tuple[str, int, int] = ("", 0, 0)
         self._group_started = 0.0
 
@@ -283,11 +284,15 @@ class LibraryScreen(NewsdiffScreen):
         self._group_started = time.perf_counter()
         self._group_timer = self.set_interval(BATCH_SECONDS, self._show_group_progress)
         self.refresh_bindings()
-        self._group_worker(list(self.model.articles))
+        # Not an argument: Textual's @work describes a worker by the repr of its
+        # arguments, and the repr of 100,000 articles took seconds.
+        self._group_input = list(self.model.articles)
+        self._group_worker()
 
     @work(thread=True, exclusive=True, group="group", exit_on_error=False)
-    def _group_worker(self, articles: list[Article]) -> None:
+    def _group_worker(self) -> None:
         worker = get_current_worker()
+        articles, self._group_input = self._group_input, []
         cancel = self._group_cancel
 
         def progress(stage: str, done: int, total: int) -> None:

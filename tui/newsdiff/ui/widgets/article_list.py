@@ -272,7 +272,7 @@ class ArticleList(ScrollView, can_focus=True):
             "outlet": visible_line(article.outlet) if article.outlet else "–",
             "date": article.published or "–",
             "language": article.language,
-            "length": f"{model.lengths[index]:,}",
+            "length": f"{model.length(index):,}",
             "overlap": "–" if overlap is None else f"{overlap:.0%}",
         }
 
