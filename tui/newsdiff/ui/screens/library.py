@@ -11,20 +11,18 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import threading
 import time
 from collections.abc import Callable, Iterator
 from functools import partial
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Input, ProgressBar, Static
-from textual.worker import get_current_worker
 
 from newsdiff.core.model import Article, Document, Problem
 from newsdiff.core.sanitize import visible_line
@@ -33,16 +31,13 @@ from newsdiff.ui.filtering import Query, matching
 from newsdiff.ui.library_model import COLUMNS, LibraryModel
 from newsdiff.ui.loader import Loader, path_loader
 from newsdiff.ui.screens.base import NewsdiffScreen
-from newsdiff.ui.stories import Grouping, Story, StorySource, default_story_source
+from newsdiff.ui.screens.library_grouping import StoryGrouping
+from newsdiff.ui.stories import StorySource, default_story_source
 from newsdiff.ui.widgets.article_list import HEADINGS, ArticleList
 from newsdiff.ui.widgets.filter_bar import FilterBar
 from newsdiff.ui.widgets.key_bar import KeyBar
 from newsdiff.ui.widgets.list_header import ListHeader
 from newsdiff.ui.widgets.preview import Preview
-
-if TYPE_CHECKING:
-    from newsdiff.core.export.common import StoryExport
-    from newsdiff.ui.screens.export import ExportRequest
 
 ArticleSource = Callable[[], Iterator[Article | Problem]]
 """Yields articles (and problems) for the library; the default reads the paths."""
@@ -56,6 +51,9 @@ few files are done before a bar would be seen, and mounting one costs start time
 
 FREEZE_FROM = 5_000
 """From this many articles, the loaded library is frozen out of the cyclic GC's walks."""
+
+PREPARE_FROM = 2_000
+"""From this many articles, the grouping's imports start while the list fills."""
 
 GROUP_AFTER_SECONDS = 0.2
 """The grouping starts this long after loading ends, once the list has been drawn."""
@@ -72,15 +70,7 @@ class LibraryLoaded(Message):
         self.count = count
 
 
-class StoriesGrouped(Message):
-    """The grouping worker ended (``applied`` is False when stopped or failed)."""
-
-    def __init__(self, applied: bool) -> None:
-        super().__init__()
-        self.applied = applied
-
-
-class LibraryScreen(NewsdiffScreen):
+class LibraryScreen(StoryGrouping, NewsdiffScreen):
     """The loaded reports: sort, filter, mark, preview, open and compare."""
 
     HELP = (
@@ -134,13 +124,7 @@ class LibraryScreen(NewsdiffScreen):
         self.documents: dict[int, Document] = {}
         """Analysed articles (previews and readers reuse them)."""
         self.load_seconds: float | None = None
-        self.is_grouping = False
-        self.grouping_pending = False
-        """True from the end of loading until the grouping worker starts."""
-        self._group_cancel = threading.Event()
-        self._group_input: list[Article] = []
-        self._group_progress: tuple[str, int, int] = ("", 0, 0)
-        self._group_started = 0.0
+        self._init_grouping()
 
     # -- layout ------------------------------------------------------------------------
 
@@ -219,6 +203,10 @@ class LibraryScreen(NewsdiffScreen):
                 )
         if articles:
             first = len(self.model.articles)
+            if first < PREPARE_FROM <= first + len(articles):
+                # A big library: import the grouping (numpy, SQLite) on a worker now,
+                # while the list is being filled, rather than after.
+                self._prepare_grouping()
             self.model.add(articles)
             if self.model.visible is not None and self.filter_query:
                 flags = matching(articles, self.filter_query, self.entities, offset=first)
@@ -265,101 +253,6 @@ class LibraryScreen(NewsdiffScreen):
         # keypress for 200 ms); everything created later is collected as usual.
         gc.freeze()
         self.post_message(LibraryLoaded(len(self.model.articles)))
-
-    # -- grouping into stories ----------------------------------------------------------
-
-    @work(thread=True, exclusive=True, group="group-imports", exit_on_error=False)
-    def _prepare_grouping(self) -> None:
-        """During a slow load: import the grouping (numpy, SQLite) ahead of its use."""
-        prepare = getattr(self.story_source, "prepare", None)
-        if prepare is not None:
-            prepare()
-
-    def _group(self) -> None:
-        """Group the loaded reports into stories on a worker; the list stays usable."""
-        self.grouping_pending = False
-        self.is_grouping = True
-        self._group_cancel.clear()
-        self._group_progress = ("starting", 0, 0)
-        self._group_started = time.perf_counter()
-        self._group_timer = self.set_interval(BATCH_SECONDS, self._show_group_progress)
-        self.refresh_bindings()
-        # Not an argument: Textual's @work describes a worker by the repr of its
-        # arguments, and the repr of 100,000 articles took seconds.
-        self._group_input = list(self.model.articles)
-        self._group_worker()
-
-    @work(thread=True, exclusive=True, group="group", exit_on_error=False)
-    def _group_worker(self) -> None:
-        worker = get_current_worker()
-        articles, self._group_input = self._group_input, []
-        cancel = self._group_cancel
-
-        def progress(stage: str, done: int, total: int) -> None:
-            self._group_progress = (stage, done, total)
-
-        def cancelled() -> bool:
-            return cancel.is_set() or worker.is_cancelled
-
-        try:
-            grouping = self.story_source.group(articles, progress=progress, cancelled=cancelled)
-        except InterruptedError:
-            self.app.call_from_thread(self._grouping_done, None, "stopped")
-            return
-        except BaseException:
-            self.app.call_from_thread(self._grouping_done, None, "failed")
-            raise
-        self.app.call_from_thread(self._grouping_done, grouping, "")
-
-    def _show_group_progress(self) -> None:
-        """While grouping: after a moment, a line (and bar) saying how far it is."""
-        if (
-            not self.is_grouping
-            or time.perf_counter() - self._group_started < PROGRESS_AFTER_SECONDS
-        ):
-            return
-        stage, done, total = self._group_progress
-        self.query_one("#load-bar").display = True
-        bar = next(self.query("#load-progress").results(ProgressBar), None)
-        if bar is None:
-            bar = ProgressBar(total=None, show_eta=False, id="load-progress")
-            self.query_one("#load-bar").mount(bar, before=0)
-        if total:
-            bar.update(total=total, progress=min(done, total))
-        else:
-            bar.update(total=None)
-        count = f" {done:,} of {total:,}" if total else ""
-        self.query_one("#load-status", Static).update(
-            Text(f"Grouping stories: {stage}{count}… (the list is usable; x stops)")
-        )
-
-    def _grouping_done(self, grouping: Grouping | None, failure: str) -> None:
-        self.is_grouping = False
-        self._group_timer.stop()
-        self.query_one("#load-bar").display = False
-        self.refresh_bindings()
-        if failure == "stopped":
-            self.notify("Grouping stopped: each report is its own story.")
-        if grouping is not None:
-            for warning in grouping.warnings:
-                self.notify(
-                    visible_line(warning), title="Story cache", severity="warning", markup=False
-                )
-            self._apply_grouping(grouping)
-        self._status()
-        self.post_message(StoriesGrouped(grouping is not None))
-
-    def _apply_grouping(self, grouping: Grouping) -> None:
-        keep = self.article_list.current_entry
-        if keep is not None and keep >= 0 and not self.model.is_child(keep):
-            # The report under the cursor may now be inside a story: stay on its row.
-            story = next((n for n, s in enumerate(grouping.stories) if keep in s.members), None)
-            if story is not None and len(grouping.stories[story].members) > 1:
-                keep = ~story
-        self.model.set_grouping(grouping)
-        self.model.rebuild()
-        self.article_list.refresh_entries(keep=keep)
-        self.query_one(Preview).show(self.model, self.article_list.current_entry)
 
     def action_stop_loading(self) -> None:
         if self.is_grouping:
@@ -536,68 +429,14 @@ class LibraryScreen(NewsdiffScreen):
     def action_export(self) -> None:
         """Export the marked reports or the story under the cursor as a story, else
         the report under the cursor as an article."""
+        from newsdiff.ui.export_requests import library_request
         from newsdiff.ui.screens.export import ExportScreen
 
-        request = self._export_request()
+        request = library_request(self.model, self.article_list.current_entry, self.documents)
         if isinstance(request, str):
             self.notify(request)
             return
         self.app.push_screen(ExportScreen(request))
-
-    def _export_request(self) -> ExportRequest | str:
-        from newsdiff.core.export.common import report_label, stem_for
-        from newsdiff.ui.screens.export import ExportRequest
-
-        model = self.model
-        entry = self.article_list.current_entry
-        chosen = model.marked()
-        grouped: Story | None = None
-        if len(chosen) < 2 and entry is not None and len(model.members(entry)) >= 2:
-            grouped = model.stories[model.story_at(entry)]
-            chosen = list(grouped.members)
-        if len(chosen) < 2:
-            if entry is None:
-                return "Nothing to export: the list is empty."
-            chosen = [model.lead_article(entry)]
-        articles = [model.articles[i] for i in chosen]
-        known = [self.documents.get(i) for i in chosen]
-
-        def documents() -> list[Document]:  # on the export worker
-            from newsdiff.ui.engine import analyze_articles
-
-            missing = [a for a, d in zip(articles, known, strict=True) if d is None]
-            analysed = iter(analyze_articles(missing))
-            return [d if d is not None else next(analysed) for d in known]
-
-        if len(articles) == 1:
-            return ExportRequest(
-                what=f"the article {report_label(articles[0])}",
-                kind="article",
-                stem=stem_for("article", articles),
-                build=lambda: documents()[0],
-            )
-
-        def story() -> StoryExport:
-            from newsdiff.core.export.story import build_story, pair_stats
-
-            if grouped is None:  # marked reports: the grouping measures them afresh
-                return build_story(documents())
-            position = {m: n for n, m in enumerate(chosen)}
-            return build_story(
-                documents(),
-                source=position.get(grouped.source) if grouped.source is not None else None,
-                reasons=grouped.reasons,
-                pairs=[(position[p.left], position[p.right]) for p in grouped.pairs] or None,
-                stats=pair_stats(grouped.pairs, position.__getitem__),
-                measure_with_grouping=False,
-            )
-
-        return ExportRequest(
-            what=f"the story of {len(articles)} reports",
-            kind="story",
-            stem=stem_for("story", articles),
-            build=story,
-        )
 
     def palette_commands(self) -> Iterator[PaletteCommand]:
         yield PaletteCommand("Open the highlighted report", "Read it (enter)", self.action_open)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, MutableMapping, Sequence
 from itertools import combinations
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from rich.text import Text
 from textual import on, work
@@ -27,9 +27,6 @@ from newsdiff.ui.library_model import word_count
 from newsdiff.ui.screens.base import NewsdiffScreen
 from newsdiff.ui.stories import Story
 from newsdiff.ui.widgets.key_bar import KeyBar
-
-if TYPE_CHECKING:
-    from newsdiff.core.export.common import StoryExport
 
 RelatedReport = tuple[Article, float, str]
 """A report of another story that shares facts with this one: (article, similarity, why)."""
@@ -318,41 +315,16 @@ class StoryScreen(NewsdiffScreen):
         self.dismiss()
 
     def action_export(self) -> None:
-        from newsdiff.core.export.common import stem_for
-        from newsdiff.ui.screens.export import ExportRequest, ExportScreen
+        from newsdiff.ui.export_requests import story_request
+        from newsdiff.ui.screens.export import ExportScreen
 
-        members = list(self.members)
-        articles = [self.all_articles[m] for m in members]
-        known = {m: self.documents.get(m) for m in members}
-        comparisons = dict(self.comparisons)
-        story = self.story
-        pairs = [(left, right) for left, right, _ in self.pairs]
-
-        def build() -> StoryExport:  # on the export worker
-            from newsdiff.core.export.story import build_story, pair_stats
-            from newsdiff.ui.engine import analyze_articles
-
-            missing = [m for m in members if known[m] is None]
-            analysed = dict(
-                zip(missing, analyze_articles([self.all_articles[m] for m in missing]), strict=True)
-            )
-            documents = [known[m] or analysed[m] for m in members]
-            position = {m: n for n, m in enumerate(members)}
-            return build_story(
-                documents,
-                source=position.get(story.source) if story.source is not None else None,
-                reasons=story.reasons,
-                pairs=[(position[a], position[b]) for a, b in pairs],
-                stats=pair_stats(story.pairs, position.__getitem__),
-                comparisons={(position[a], position[b]): c for (a, b), c in comparisons.items()},
-                measure_with_grouping=False,
-            )
-
-        request = ExportRequest(
-            what=f"the story of {len(members)} reports",
-            kind="story",
-            stem=stem_for("story", articles),
-            build=build,
+        request = story_request(
+            self.all_articles,
+            self.members,
+            self.documents,
+            self.story,
+            pairs=[(left, right) for left, right, _ in self.pairs],
+            comparisons=self.comparisons,
         )
         self.app.push_screen(ExportScreen(request))
 
