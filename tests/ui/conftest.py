@@ -20,13 +20,11 @@ from tests.ui.fixtures import comparison_001_004
 
 
 @pytest.fixture(autouse=True)
-def isolated_settings(
-    tmp_path: Path, tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def isolated_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """No test reads the developer's own settings file, story cache or colour preference."""
     monkeypatch.setenv("NEWSDIFF_CONFIG", str(tmp_path / "no-config.toml"))
-    # A fresh story cache per test, outside tmp_path (some tests list what they wrote there).
-    monkeypatch.setenv("NEWSDIFF_CACHE_DIR", str(tmp_path_factory.mktemp("story-cache")))
+    # The story cache is a fresh folder per test (tests/conftest.py), outside tmp_path:
+    # some tests list what they wrote there.
     monkeypatch.delenv("NO_COLOR", raising=False)
 
 
