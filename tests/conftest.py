@@ -40,3 +40,12 @@ def shared_data() -> Path:
     if SHARED_DATA is None:
         pytest.skip("../shared/data is not present (third-party evaluation data)")
     return SHARED_DATA
+
+
+@pytest.fixture(autouse=True)
+def _private_story_cache(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No test touches the user's story cache: the app groups every library it opens
+    with the cache, so each test gets a fresh one (tests may point it elsewhere)."""
+    monkeypatch.setenv("NEWSDIFF_CACHE_DIR", str(tmp_path_factory.mktemp("story-cache")))

@@ -113,6 +113,11 @@ def test_story_exports_every_pair(tmp_path: Path, fmt: str) -> None:
         assert story["schema"] == "newsdiff.story/1"
         assert [r["path"] for r in story["reports"]] == [A, B, C]
         assert [(p["left"], p["right"]) for p in story["pairs"]] == [(A, B), (A, C), (B, C)]
+        # The grouping over the three: 001 is the source of the 001/004 story, and that
+        # pair carries its shares (62% of 001 rewritten in 004); 002 is only related.
+        assert story["source"] == A and "earliest date (2025-07-23)" in story["source_reasons"]
+        assert story["pairs"][0]["rewritten"] > 0.5 > story["pairs"][0]["rewritten_back"]
+        assert "copied" not in story["pairs"][1]
         assert all(p["comparison"]["schema"] == "newsdiff.comparison/1" for p in story["pairs"])
     else:
         assert content.count("air 3") >= 1  # "Pair 3" / "pair 3"

@@ -21,8 +21,10 @@ from tests.ui.fixtures import comparison_001_004
 
 @pytest.fixture(autouse=True)
 def isolated_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """No test reads the developer's own settings file or colour preference."""
+    """No test reads the developer's own settings file, story cache or colour preference."""
     monkeypatch.setenv("NEWSDIFF_CONFIG", str(tmp_path / "no-config.toml"))
+    # The story cache is a fresh folder per test (tests/conftest.py), outside tmp_path:
+    # some tests list what they wrote there.
     monkeypatch.delenv("NO_COLOR", raising=False)
 
 
@@ -40,7 +42,9 @@ async def settle(pilot: Pilot) -> None:
             break
         await pilot.pause(0.02)
     for _ in range(500):
-        if all(worker.is_finished for worker in app.workers):
+        screen = app.screen
+        grouping = isinstance(screen, LibraryScreen) and screen.grouping_pending
+        if not grouping and all(worker.is_finished for worker in app.workers):
             break
         await pilot.pause(0.01)
     await pilot.pause()
@@ -56,7 +60,7 @@ class SampleStories:
 
     name = "sample stories"
 
-    def group(self, articles: Sequence[Article]) -> Grouping:
+    def group(self, articles: Sequence[Article], progress=None, cancelled=None) -> Grouping:  # type: ignore[no-untyped-def]
         by_prefix = {a.path.rsplit("/", 1)[-1][:3]: i for i, a in enumerate(articles)}
         pairs = [("000", "003"), ("001", "004")]
         grouped = {by_prefix[p] for pair in pairs for p in pair if p in by_prefix}

@@ -8,6 +8,7 @@ from newsdiff.ui.screens.help import HelpScreen
 from newsdiff.ui.screens.library import LibraryScreen
 from newsdiff.ui.widgets.compare_view import CompareView
 from newsdiff.ui.widgets.findings_panel import FindingsPanel
+from tests.conftest import sample
 from tests.ui.conftest import library_app, record_notifications, run, settle
 from tests.ui.fixtures import comparison_001_004, synthetic_comparison, three_way
 
@@ -229,11 +230,11 @@ def test_an_engine_failure_is_a_notification(monkeypatch) -> None:
     monkeypatch.setattr(engine, "compare_documents", broken)
 
     async def scenario() -> None:
-        app = library_app()
+        app = library_app([str(sample("001")), str(sample("004"))])
         notes = record_notifications(app)
         async with app.run_test(size=(120, 36)) as pilot:
             await settle(pilot)
-            await pilot.press("space", "space", "c")
+            await pilot.press("c")  # the story of 001 and 004
             await settle(pilot)
             assert isinstance(app.screen, LibraryScreen)
             assert any("boom" in note for note in notes)

@@ -11,6 +11,7 @@ from newsdiff.ui.screens.compare import CompareScreen
 from newsdiff.ui.screens.help import HelpScreen
 from newsdiff.ui.screens.library import LibraryScreen
 from newsdiff.ui.screens.reader import ReaderScreen
+from newsdiff.ui.screens.story import StoryScreen
 from newsdiff.ui.widgets.article_list import ArticleList
 from tests.conftest import sample
 from tests.ui.conftest import (
@@ -28,6 +29,10 @@ def _screen(app) -> LibraryScreen:
     return app.screen
 
 
+def _screen_of(app, kind) -> bool:
+    return isinstance(app.screen, kind)
+
+
 def _list(app) -> ArticleList:
     return app.screen.query_one(ArticleList)
 
@@ -39,7 +44,15 @@ def test_loads_the_samples_with_the_list_focused() -> None:
             await settle(pilot)
             screen = _screen(app)
             assert len(screen.model.articles) == 8
-            assert screen.model.entries == list(range(8))
+            # Grouped by the core: 000+003, 001+004 and 005+006 are stories, 002 and
+            # 007 stand alone (002 related to the Istanbul stories).
+            assert screen.model.entries == [~0, ~1, 2, ~3, 7]
+            stories = [set(story.members) for story in screen.model.stories]
+            assert stories == [{0, 3}, {1, 4}, {2}, {5, 6}, {7}]
+            assert screen.model.stories[1].source == 1  # 001, the earlier wire report
+            assert screen.model.stories[2].related == (0, 1)
+            assert screen.model.overlap[1] > 0.5 and 7 not in screen.model.overlap
+            assert "5 stories" in str(screen.query_one("#library-status").render())
             assert app.focused is _list(app)
             assert not screen.query_one("#load-bar").display
 
@@ -118,9 +131,11 @@ def test_story_rows_expand_and_collapse() -> None:
             assert len(screen.model.entries) == 8
             await pilot.press("left")
             assert len(screen.model.entries) == 6
-            await pilot.press("enter")  # enter on a story row expands it too
-            assert len(screen.model.entries) == 8
-            assert app.screen is screen
+            await pilot.press("enter")  # enter on a story row opens its overview
+            assert isinstance(app.screen, StoryScreen)
+            assert app.screen.members == [0, 3]
+            await pilot.press("escape")
+            assert app.screen is screen and len(screen.model.entries) == 6
 
     run(scenario)
 
@@ -146,13 +161,13 @@ def test_space_marks_and_u_unmarks() -> None:
         async with app.run_test(size=(120, 36)) as pilot:
             await settle(pilot)
             screen = _screen(app)
-            await pilot.press("space")
-            assert screen.model.marked() == [0]
+            await pilot.press("space")  # a story row marks all its reports
+            assert screen.model.marked() == [0, 3]
             assert _list(app).cursor == 1
-            await pilot.press("space")
-            assert screen.model.marked() == [0, 1]
-            await pilot.press("k", "space")
-            assert screen.model.marked() == [0]
+            await pilot.press("j", "space")  # sample 002 alone
+            assert screen.model.marked() == [0, 3, 2]
+            await pilot.press("k", "k", "k", "space")
+            assert screen.model.marked() == [2]
             assert "1 marked" in str(screen.query_one("#library-status").render())
             await pilot.press("u")
             assert screen.model.marked() == []
@@ -165,13 +180,13 @@ def test_enter_opens_the_reader_and_escape_comes_back() -> None:
         app = library_app()
         async with app.run_test(size=(120, 36)) as pilot:
             await settle(pilot)
-            await pilot.press("j", "enter")
+            await pilot.press("j", "l", "j", "enter")  # 001 inside its story
             await settle(pilot)
             assert isinstance(app.screen, ReaderScreen)
             assert app.screen.article.path.endswith(sample("001").name)
             await pilot.press("escape")
             assert isinstance(app.screen, LibraryScreen)
-            assert _list(app).cursor == 1
+            assert _list(app).cursor == 2
 
     run(scenario)
 
@@ -199,7 +214,7 @@ def test_c_with_nothing_marked_asks_for_marks() -> None:
         notes = record_notifications(app)
         async with app.run_test(size=(120, 36)) as pilot:
             await settle(pilot)
-            await pilot.press("c")
+            await pilot.press("j", "j", "c")  # 002, a story of its own
             assert isinstance(app.screen, LibraryScreen)
             assert any("Mark two or more" in note for note in notes)
 
@@ -211,9 +226,9 @@ def test_c_compares_the_marked_reports(with_engine: None) -> None:
         app = library_app()
         async with app.run_test(size=(120, 36)) as pilot:
             await settle(pilot)
-            await pilot.press("j", "space", "j", "j", "space", "c")
+            await pilot.press("j", "l", "j", "space", "space", "c")  # 001 and 004, one by one
             await settle(pilot)
-            assert isinstance(app.screen, CompareScreen)
+            assert _screen_of(app, CompareScreen)
             names = [d.article.path for d in app.screen.table.documents]
             assert names[0].endswith(sample("001").name)
             assert names[1].endswith(sample("004").name)
@@ -258,13 +273,14 @@ def test_slash_filters_enter_keeps_escape_clears() -> None:
             assert field.display and app.focused is field
             await pilot.press(*"lewotobi")
             await settle(pilot)
-            assert len(screen.model.entries) == 2
+            assert screen.model.entries == [~3]  # the story of 005 and 006
             await pilot.press("enter")
             assert app.focused is _list(app)
-            assert len(screen.model.entries) == 2
+            await pilot.press("l")
+            assert screen.model.entries == [~3, 5, 6]
             await pilot.press("escape")
             await settle(pilot)
-            assert len(screen.model.entries) == 8
+            assert len(screen.model.entries) == 7
             assert not field.display
 
     run(scenario)
@@ -278,11 +294,11 @@ def test_filter_by_outlet_and_language() -> None:
             screen = _screen(app)
             await pilot.press("slash", *"outlet:antara", "enter")
             await settle(pilot)
-            # ANTARA twice, and "Warta Ekonomi Nusantara" (a substring match).
-            assert len(screen.model.entries) == 3
+            # ANTARA twice (heading their stories), and "Warta Ekonomi Nusantara".
+            assert screen.model.entries == [~0, ~1, 7]
             await pilot.press("slash", "ctrl+u", *"lang:en", "enter")
             await settle(pilot)
-            assert len(screen.model.entries) == 2
+            assert screen.model.entries == [~3]
 
     run(scenario)
 
@@ -293,13 +309,14 @@ def test_s_sorts_by_the_next_column_and_shift_s_reverses() -> None:
         async with app.run_test(size=(120, 36)) as pilot:
             await settle(pilot)
             screen = _screen(app)
+            model = screen.model
             await pilot.press("s")
-            assert screen.model.sort_column == "title"
-            titles = [screen.model.articles[i].title.casefold() for i in screen.model.entries]
-            assert titles == sorted(titles)
+            assert model.sort_column == "title"
+            titles = [model.articles[model.lead_article(e)].title.casefold() for e in model.entries]
+            assert titles == sorted(titles) and len(titles) == 5
             await pilot.press("S")
-            assert screen.model.reverse
-            titles = [screen.model.articles[i].title.casefold() for i in screen.model.entries]
+            assert model.reverse
+            titles = [model.articles[model.lead_article(e)].title.casefold() for e in model.entries]
             assert titles == sorted(titles, reverse=True)
             await pilot.press("s", "s")
             assert screen.model.sort_column == "date"
@@ -479,9 +496,9 @@ def test_entity_filter_analyses_the_library_then_filters() -> None:
             await settle(pilot)
             await settle(pilot)
             assert len(screen.entities) == 8
-            shown = {
-                screen.model.articles[i].path.rsplit("/", 1)[-1][:3] for i in screen.model.entries
-            }
+            model = screen.model
+            assert model.entries == [~1]
+            shown = {model.articles[i].path.rsplit("/", 1)[-1][:3] for i in model.members(~1)}
             assert shown == {"001", "004"}
 
     run(scenario)

@@ -6,7 +6,7 @@ import pytest
 
 from newsdiff.core.model import Article
 from newsdiff.ui.library_model import LibraryModel, word_count
-from newsdiff.ui.stories import Grouping, SingletonStories, Story
+from newsdiff.ui.stories import Grouping, Story
 
 
 def _article(title: str, outlet: str | None = None, published: str | None = None) -> Article:
@@ -36,7 +36,7 @@ def model() -> LibraryModel:
 def test_each_article_is_its_own_story_in_load_order(model: LibraryModel) -> None:
     assert model.entries == [0, 1, 2]
     assert len(model.stories) == 3
-    assert SingletonStories().group(model.articles).stories == tuple(model.stories)
+    assert [story.members for story in model.stories] == [(0,), (1,), (2,)]
 
 
 def test_sorting_by_title_and_reversing(model: LibraryModel) -> None:
@@ -111,6 +111,19 @@ def test_compare_choice_marked_story_or_the_whole_small_library(model: LibraryMo
     model.set_grouping(Grouping((Story((0, 2)), Story((1,)))))
     model.rebuild()
     assert model.compare_choice(~0) == [0, 2]
+    model.toggle_expanded(0, True)
+    model.rebuild()
+    assert model.entries[:3] == [~0, 0, 2]
+    assert model.compare_choice(2) == [0, 2]  # on a report of a story: the story
     model.add([_article(f"x{i}") for i in range(5)])
     model.rebuild()
     assert "Mark two or more" in model.compare_choice(1)
+
+
+def test_related_reports_of_a_story_most_similar_first(model: LibraryModel) -> None:
+    from newsdiff.core.group.model import RelatedLink
+
+    links = (RelatedLink(0, 1, 0.4, "different day"), RelatedLink(1, 2, 0.7, "shares facts"))
+    model.set_grouping(Grouping((Story((0, 2)), Story((1,), related=(0,))), related=links))
+    assert model.related_reports(0) == [(1, 0.7, "shares facts")]
+    assert model.related_reports(1) == [(2, 0.7, "shares facts"), (0, 0.4, "different day")]

@@ -20,8 +20,14 @@ THEMES = ["dark", "light"]
 
 
 async def _library(pilot) -> None:
+    await settle(pilot)  # grouped by the core: three stories, 002 and 007 alone
+    await pilot.press("j", "l", "j", "space")  # 001/004 story open, 001 marked, cursor on 004
     await settle(pilot)
-    await pilot.press("j", "space")  # cursor on 001, 001 marked
+
+
+async def _story(pilot) -> None:
+    await settle(pilot)
+    await pilot.press("j", "enter")  # the 001/004 story's overview, its pair compared
     await settle(pilot)
 
 
@@ -42,7 +48,7 @@ async def _compare(pilot) -> None:
     await settle(pilot)
 
 
-SCREENS = {"library": _library, "reader": _reader, "compare": _compare}
+SCREENS = {"library": _library, "story": _story, "reader": _reader, "compare": _compare}
 
 
 @pytest.mark.parametrize("theme", THEMES)

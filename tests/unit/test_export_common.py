@@ -75,3 +75,25 @@ def test_a_story_puts_its_source_on_the_left_and_keeps_the_grouping_stats() -> N
     assert first["comparison"]["left"]["path"] == documents[1].article.path
     assert record["pairs"][1].get("copied") is None
     assert [r["path"] for r in record["reports"]] == [d.article.path for d in documents]
+
+
+def test_a_story_from_the_grouping_keeps_its_source_reasons_and_directed_shares() -> None:
+    from newsdiff.core.export.story import pair_stats, story_from_grouping
+    from newsdiff.core.group.model import PairStats, SourceGuess
+    from newsdiff.core.group.model import Story as GroupStory
+
+    documents = [sample_document(p) for p in ("004", "001")]
+    # Library indices 7 (001) and 3 (004); the grouping measured 001 against 004.
+    measured = PairStats(7, 3, 0.22, copied=0.1, rewritten=0.6, copied_back=0.0,
+                         rewritten_back=0.35)  # fmt: skip
+    story = GroupStory((7, 3), SourceGuess(7, ("earliest date (2025-07-23)",)), (measured,))
+    position = {3: 0, 7: 1}.__getitem__
+    assert pair_stats([measured], position)[(0, 1)]["rewritten"] == 0.35  # 004's share
+    exported = story_from_grouping(documents, story, position=position)
+    assert exported.source == 1 and exported.source_reasons == ("earliest date (2025-07-23)",)
+    (pair,) = exported.pairs
+    assert (pair.left, pair.right) == (1, 0)
+    assert dict(pair.stats)["rewritten"] == 0.6 and dict(pair.stats)["copied_back"] == 0.0
+    record = json.loads(render(exported, "json"))
+    assert record["source_reasons"] == ["earliest date (2025-07-23)"]
+    assert record["pairs"][0]["grouping_similarity"] == 0.22

@@ -23,7 +23,8 @@ DESCRIPTION: Final = """\
 Export the highlights and findings to share them elsewhere. One article exports
 the article with its people, organisations, places, numbers and dates marked; two
 or more export their comparison against the first (rows, word changes, findings);
---story exports the story they form (every pair compared).
+--story exports the story they form (every pair compared; the story grouping
+names the likely source and measures each pair's copied and rewritten shares).
 
 Formats: md (Markdown), html (one standalone page), json (newsdiff.entities/1,
 newsdiff.comparison/1 — an array of them for three or more reports — or
@@ -55,7 +56,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--story",
         action="store_true",
-        help="export the story the reports form: every pair compared",
+        help="export the story the reports form: every pair compared, with the "
+        "grouping's source guess and shares",
     )
 
 

@@ -199,6 +199,7 @@ def known_binding_ids() -> set[str]:
     from newsdiff.ui.screens.export import ConfirmOverwrite, ExportScreen
     from newsdiff.ui.screens.help import HelpScreen
     from newsdiff.ui.screens.reader import ReaderScreen, SearchInput
+    from newsdiff.ui.screens.story import PairTable, StoryScreen
     from newsdiff.ui.widgets.article_list import ArticleList
     from newsdiff.ui.widgets.article_view import ArticleView
     from newsdiff.ui.widgets.compare_view import CompareView
@@ -215,6 +216,8 @@ def known_binding_ids() -> set[str]:
         ExportScreen,
         ConfirmOverwrite,
         HelpScreen,
+        StoryScreen,
+        PairTable,
         ArticleList,
         ArticleView,
         CompareView,

@@ -13,10 +13,13 @@ sorted already). No Textual here: the model is tested on its own.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from newsdiff.core.model import Article
 from newsdiff.ui.stories import Grouping, Story
+
+if TYPE_CHECKING:
+    from newsdiff.core.group.model import RelatedLink
 
 COLUMNS: Final = ("title", "outlet", "date", "language", "length", "overlap")
 """Sortable columns, in the order the list shows them."""
@@ -46,12 +49,15 @@ class LibraryModel:
 
     def __init__(self) -> None:
         self.articles: list[Article] = []
-        self.lengths: list[int] = []
-        """Word count per article (computed once, when it arrives)."""
+        self._lengths: list[int] = []
+        """Word count per article, -1 until first asked for (counting 100,000 long
+        texts when they arrive took most of a second of opening a big library)."""
         self.stories: list[Story] = []
         self.story_of: list[int] = []
         """Article index → index of its story."""
         self.overlap: dict[int, float] = {}
+        self.related: tuple[RelatedLink, ...] = ()
+        """Reports of different stories that share facts (from the grouping)."""
         self.sort_column: str | None = None
         """None keeps the order the articles were loaded in."""
         self.reverse = False
@@ -70,7 +76,7 @@ class LibraryModel:
         for article in articles:
             index = len(self.articles)
             self.articles.append(article)
-            self.lengths.append(word_count(article.text))
+            self._lengths.append(-1)
             self.story_of.append(len(self.stories))
             self.stories.append(Story((index,)))
             if self.visible is not None:
@@ -86,6 +92,7 @@ class LibraryModel:
         self.stories = list(grouping.stories)
         self.story_of = story_of
         self.overlap = dict(grouping.overlap)
+        self.related = tuple(grouping.related)
         self.expanded.clear()
         self._keys.pop("overlap", None)
         self._extend_keys()
@@ -94,8 +101,15 @@ class LibraryModel:
         for column, keys in self._keys.items():
             for index in range(len(keys), len(self.articles)):
                 keys.append(
-                    _key(column, self.articles[index], self.lengths[index], self.overlap.get(index))
+                    _key(column, self.articles[index], self.length(index), self.overlap.get(index))
                 )
+
+    def length(self, index: int) -> int:
+        """About how many words article ``index`` has (counted on first use)."""
+        length = self._lengths[index]
+        if length < 0:
+            length = self._lengths[index] = word_count(self.articles[index].text)
+        return length
 
     def keys(self, column: str) -> list[object]:
         """The sort key of every article for ``column`` (built on first use)."""
@@ -154,6 +168,23 @@ class LibraryModel:
         """The articles an entry stands for: its story's reports, or the one article."""
         return self.stories[~entry].members if entry < 0 else (entry,)
 
+    def related_reports(self, story: int) -> list[tuple[int, float, str]]:
+        """Reports of other stories related to ``story``: (article, similarity, reason),
+        most similar first, each report once."""
+        members = set(self.stories[story].members)
+        best: dict[int, tuple[float, str]] = {}
+        for link in self.related:
+            if link.left in members and link.right not in members:
+                other = link.right
+            elif link.right in members and link.left not in members:
+                other = link.left
+            else:
+                continue
+            if other not in best or best[other][0] < link.similarity:
+                best[other] = (link.similarity, link.reason)
+        ranked = sorted(best.items(), key=lambda item: (-item[1][0], item[0]))
+        return [(article, similarity, reason) for article, (similarity, reason) in ranked]
+
     def lead_article(self, entry: int) -> int:
         return self.stories[~entry].members[0] if entry < 0 else entry
 
@@ -194,8 +225,8 @@ class LibraryModel:
 
         The marked reports when two or more are marked; one marked report with the
         report (or story) under the cursor; else the reports of the story under the
-        cursor; else, when only two to four single reports are loaded (``newsdiff A
-        B``), all of them.
+        cursor (on its row or on one of its reports); else, when only two to four
+        single reports are loaded (``newsdiff A B``), all of them.
         """
         marked = self.marked()
         if len(marked) >= 2:
@@ -204,8 +235,10 @@ class LibraryModel:
             if entry is not None and self.lead_article(entry) not in marked:
                 return [marked[0], *[m for m in self.members(entry) if m != marked[0]]]
             return "One report is marked: mark another with space, then press c."
-        if entry is not None and len(self.members(entry)) >= 2:
-            return list(self.members(entry))
+        if entry is not None:
+            story = self.stories[self.story_at(entry)]
+            if len(story.members) >= 2:
+                return list(story.members)
         if 2 <= len(self.articles) <= 4 and all(len(s.members) == 1 for s in self.stories):
             return list(range(len(self.articles)))
         return "Mark two or more reports with space, then press c."

@@ -64,6 +64,8 @@ class StoryExport:
     pairs: tuple[StoryPair, ...]
     source: int | None = None
     """Index of the report guessed to be the source, if any."""
+    source_reasons: tuple[str, ...] = ()
+    """Why the grouping takes :attr:`source` for the source (``earliest date …``)."""
 
 
 Subject: TypeAlias = "Document | Comparison | MultiComparison | StoryExport"

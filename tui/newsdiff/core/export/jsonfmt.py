@@ -60,6 +60,7 @@ def story_record(story: StoryExport) -> dict[str, Any]:
         "schema": STORY_SCHEMA,
         "reports": [report_record(d) for d in story.documents],
         "source": paths[story.source] if story.source is not None else None,
+        "source_reasons": list(story.source_reasons),
         "pairs": [
             {
                 "left": paths[pair.left],

@@ -14,10 +14,10 @@ import gc
 import time
 from collections.abc import Callable, Iterator
 from functools import partial
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -31,16 +31,13 @@ from newsdiff.ui.filtering import Query, matching
 from newsdiff.ui.library_model import COLUMNS, LibraryModel
 from newsdiff.ui.loader import Loader, path_loader
 from newsdiff.ui.screens.base import NewsdiffScreen
-from newsdiff.ui.stories import Grouping, StorySource, default_story_source
+from newsdiff.ui.screens.library_grouping import StoryGrouping
+from newsdiff.ui.stories import StorySource, default_story_source
 from newsdiff.ui.widgets.article_list import HEADINGS, ArticleList
 from newsdiff.ui.widgets.filter_bar import FilterBar
 from newsdiff.ui.widgets.key_bar import KeyBar
 from newsdiff.ui.widgets.list_header import ListHeader
 from newsdiff.ui.widgets.preview import Preview
-
-if TYPE_CHECKING:
-    from newsdiff.core.export.common import StoryExport
-    from newsdiff.ui.screens.export import ExportRequest
 
 ArticleSource = Callable[[], Iterator[Article | Problem]]
 """Yields articles (and problems) for the library; the default reads the paths."""
@@ -55,6 +52,12 @@ few files are done before a bar would be seen, and mounting one costs start time
 FREEZE_FROM = 5_000
 """From this many articles, the loaded library is frozen out of the cyclic GC's walks."""
 
+PREPARE_FROM = 2_000
+"""From this many articles, the grouping's imports start while the list fills."""
+
+GROUP_AFTER_SECONDS = 0.2
+"""The grouping starts this long after loading ends, once the list has been drawn."""
+
 MAX_PROBLEM_NOTICES = 5
 """Skipped inputs shown one by one; the rest are summed up in one notification."""
 
@@ -67,23 +70,28 @@ class LibraryLoaded(Message):
         self.count = count
 
 
-class LibraryScreen(NewsdiffScreen):
+class LibraryScreen(StoryGrouping, NewsdiffScreen):
     """The loaded reports: sort, filter, mark, preview, open and compare."""
 
     HELP = (
-        "Every loaded report, grouped by story (a story with several reports expands "
-        "with → and collapses with ←). space marks reports; c compares the marked ones "
-        "(or the reports of the story under the cursor); enter opens the reader."
+        "Every loaded report, grouped by story once the grouping (on a worker, from the "
+        "story cache when the folder was seen before) is done: a story row (▸) expands "
+        "with → or l and collapses with ← or h; enter on it (or o anywhere in a story) "
+        "opens the story overview. space marks reports; c compares the marked ones (or "
+        "the reports of the story under the cursor); enter on a report opens the reader. "
+        "Overlap is the largest share of a report's words another report of its story "
+        "copied or rewrote; 'related' stories share facts but are another event."
     )
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "open", "Open", id="library.open"),
         Binding("c", "compare", "Compare", id="library.compare"),
+        Binding("o", "story", "Story", id="library.story"),
         Binding("slash", "filter", "Filter", id="library.filter"),
         Binding("s", "sort_next", "Sort", id="library.sort"),
         Binding("S", "sort_reverse", "Reverse", show=False, id="library.sort-reverse"),
         Binding("u", "clear_marks", "Unmark all", show=False, id="library.unmark"),
         Binding("p", "toggle_preview", "Preview", show=False, id="library.preview"),
-        Binding("x", "stop_loading", "Stop loading", id="library.stop"),
+        Binding("x", "stop_loading", "Stop", id="library.stop"),
         Binding("escape", "clear_filter", "Clear filter", show=False, id="library.clear-filter"),
         Binding("e", "export", "Export…", show=False, id="library.export"),
     ]
@@ -116,6 +124,7 @@ class LibraryScreen(NewsdiffScreen):
         self.documents: dict[int, Document] = {}
         """Analysed articles (previews and readers reuse them)."""
         self.load_seconds: float | None = None
+        self._init_grouping()
 
     # -- layout ------------------------------------------------------------------------
 
@@ -175,6 +184,7 @@ class LibraryScreen(NewsdiffScreen):
         done, total = loader.progress
         bar = next(self.query("#load-progress").results(ProgressBar), None)
         if bar is None and self._slow_load():
+            self._prepare_grouping()
             bar = ProgressBar(total=None, show_eta=False, id="load-progress")
             self.query_one("#load-bar").mount(bar, before=0)
         if bar is not None and total:
@@ -193,6 +203,10 @@ class LibraryScreen(NewsdiffScreen):
                 )
         if articles:
             first = len(self.model.articles)
+            if first < PREPARE_FROM <= first + len(articles):
+                # A big library: import the grouping (numpy, SQLite) on a worker now,
+                # while the list is being filled, rather than after.
+                self._prepare_grouping()
             self.model.add(articles)
             if self.model.visible is not None and self.filter_query:
                 flags = matching(articles, self.filter_query, self.entities, offset=first)
@@ -225,34 +239,30 @@ class LibraryScreen(NewsdiffScreen):
             self.notify("Nothing could be loaded.", severity="error")
         self.refresh_bindings()
         self._status()
-        self._group()
+        if len(self.model.articles) >= 2:
+            # A quick load: group once the first screen has been drawn (the grouping's
+            # imports and work would compete with painting it). A slow one has long
+            # been on screen: group at once.
+            self.grouping_pending = True
+            if self.load_seconds > PROGRESS_AFTER_SECONDS:
+                self.call_after_refresh(self._group)
+            else:
+                self.set_timer(GROUP_AFTER_SECONDS, self._group)
         # The loaded articles live as long as the app: keep the garbage collector from
         # walking them again and again (a full pass over 100,000 articles stalled a
         # keypress for 200 ms); everything created later is collected as usual.
         gc.freeze()
         self.post_message(LibraryLoaded(len(self.model.articles)))
 
-    @work(thread=True, exclusive=True, group="group", exit_on_error=False)
-    def _group(self) -> None:
-        articles = list(self.model.articles)
-        grouping = self.story_source.group(articles)
-        if len(grouping.stories) == len(articles) and not grouping.overlap:
-            return  # one story per article: nothing changes
-        self.app.call_from_thread(self._apply_grouping, grouping)
-
-    def _apply_grouping(self, grouping: Grouping) -> None:
-        keep = self.article_list.current_entry
-        self.model.set_grouping(grouping)
-        self.model.rebuild()
-        self.article_list.refresh_entries(keep=keep)
-
     def action_stop_loading(self) -> None:
-        if self.loader is not None:
+        if self.is_grouping:
+            self._group_cancel.set()
+        elif self.loader is not None:
             self.loader.cancel()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "stop_loading":
-            return self.is_loading
+            return self.is_loading or self.is_grouping
         if action == "clear_filter":
             field = self._filter_field()
             return bool(self.query_text) or (field is not None and field.display)
@@ -286,9 +296,33 @@ class LibraryScreen(NewsdiffScreen):
     @on(ArticleList.Chosen)
     def _chosen(self, event: ArticleList.Chosen) -> None:
         if event.entry < 0:
-            self.article_list.action_expand(~event.entry not in self.model.expanded)
+            self._open_story(~event.entry)
             return
         self._open(event.entry)
+
+    def action_story(self) -> None:
+        """The overview of the story under the cursor (its row or one of its reports)."""
+        entry = self.article_list.current_entry
+        if entry is None:
+            self.notify("The list is empty.")
+            return
+        self._open_story(self.model.story_at(entry))
+
+    def _open_story(self, story_index: int) -> None:
+        from newsdiff.ui.screens.story import StoryScreen
+
+        story = self.model.stories[story_index]
+        if len(story.members) < 2:
+            message = "This report is a story of its own"
+            if self.is_grouping:
+                message += " so far (grouping is still running)"
+            self.notify(message + ": nothing to overview. enter reads it.")
+            return
+        related = [
+            (self.model.articles[a], similarity, reason)
+            for a, similarity, reason in self.model.related_reports(story_index)
+        ]
+        self.app.push_screen(StoryScreen(self.model.articles, story, self.documents, related))
 
     def action_open(self) -> None:
         self.article_list.action_select()
@@ -395,64 +429,24 @@ class LibraryScreen(NewsdiffScreen):
     def action_export(self) -> None:
         """Export the marked reports or the story under the cursor as a story, else
         the report under the cursor as an article."""
+        from newsdiff.ui.export_requests import library_request
         from newsdiff.ui.screens.export import ExportScreen
 
-        request = self._export_request()
+        request = library_request(self.model, self.article_list.current_entry, self.documents)
         if isinstance(request, str):
             self.notify(request)
             return
         self.app.push_screen(ExportScreen(request))
 
-    def _export_request(self) -> ExportRequest | str:
-        from newsdiff.core.export.common import report_label, stem_for
-        from newsdiff.ui.screens.export import ExportRequest
-
-        model = self.model
-        entry = self.article_list.current_entry
-        chosen = model.marked()
-        source: int | None = None
-        if len(chosen) < 2 and entry is not None and len(model.members(entry)) >= 2:
-            story = model.stories[model.story_at(entry)]
-            chosen, source = list(story.members), story.source
-        if len(chosen) < 2:
-            if entry is None:
-                return "Nothing to export: the list is empty."
-            chosen = [model.lead_article(entry)]
-        articles = [model.articles[i] for i in chosen]
-        known = [self.documents.get(i) for i in chosen]
-        position = chosen.index(source) if source in chosen else None
-
-        def documents() -> list[Document]:  # on the export worker
-            from newsdiff.ui.engine import analyze_articles
-
-            missing = [a for a, d in zip(articles, known, strict=True) if d is None]
-            analysed = iter(analyze_articles(missing))
-            return [d if d is not None else next(analysed) for d in known]
-
-        if len(articles) == 1:
-            return ExportRequest(
-                what=f"the article {report_label(articles[0])}",
-                kind="article",
-                stem=stem_for("article", articles),
-                build=lambda: documents()[0],
-            )
-
-        def story() -> StoryExport:
-            from newsdiff.core.export.story import build_story
-
-            return build_story(documents(), source=position)
-
-        return ExportRequest(
-            what=f"the story of {len(articles)} reports",
-            kind="story",
-            stem=stem_for("story", articles),
-            build=story,
-        )
-
     def palette_commands(self) -> Iterator[PaletteCommand]:
         yield PaletteCommand("Open the highlighted report", "Read it (enter)", self.action_open)
         yield PaletteCommand(
             "Compare marked reports", "Or the story under the cursor (c)", self.action_compare
+        )
+        yield PaletteCommand(
+            "Story overview",
+            "Reports, shares, source and findings of the story (o)",
+            self.action_story,
         )
         yield PaletteCommand(
             "Filter the library", "Words, outlet:, lang:, entity: (/)", self.action_filter
@@ -476,7 +470,7 @@ class LibraryScreen(NewsdiffScreen):
         yield PaletteCommand(
             "Show/hide the preview", "More room for the list (p)", self.action_toggle_preview
         )
-        if self.is_loading:
+        if self.is_loading or self.is_grouping:
             yield PaletteCommand(
-                "Stop loading", "Keep what is loaded (x)", self.action_stop_loading
+                "Stop loading or grouping", "Keep what is done (x)", self.action_stop_loading
             )

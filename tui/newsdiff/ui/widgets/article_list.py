@@ -237,9 +237,14 @@ class ArticleList(ScrollView, can_focus=True):
             glyph = "▾ " if ~entry in model.expanded else "▸ "
             title = f"{len(story.members)} reports · {title}"
             if story.related:
-                title += f" · {len(story.related)} related"
+                title += f" · ↔{len(story.related)} related"
         elif model.is_child(entry):
-            title = f"└ {title}"
+            story = model.stories[model.story_of[entry]]
+            title = f"└ {'★ ' if story.source == entry else ''}{title}"
+        else:
+            story = model.stories[model.story_of[entry]]
+            if story.related:
+                glyph = "↔ "
         text = Text(no_wrap=True, end="", style=base)
         text.append("● " if marked else "  ", self.get_component_rich_style("list--marked"))
         text.append(glyph)
@@ -267,7 +272,7 @@ class ArticleList(ScrollView, can_focus=True):
             "outlet": visible_line(article.outlet) if article.outlet else "–",
             "date": article.published or "–",
             "language": article.language,
-            "length": f"{model.lengths[index]:,}",
+            "length": f"{model.length(index):,}",
             "overlap": "–" if overlap is None else f"{overlap:.0%}",
         }
 

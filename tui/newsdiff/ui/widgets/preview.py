@@ -62,13 +62,25 @@ class Preview(Vertical):
         index = model.lead_article(entry)
         article = model.articles[index]
         text = describe(article)
-        story = model.stories[model.story_at(entry)]
+        story_index = model.story_at(entry)
+        story = model.stories[story_index]
         if len(story.members) > 1:
-            text.append(f"\nstory of {len(story.members)} reports", style="italic")
-        if story.related:
-            related = [model.articles[model.stories[r].members[0]].title for r in story.related]
+            line = f"\nstory of {len(story.members)} reports"
+            if story.source == index:
+                line += " · likely source"
+            text.append(line + " (o: overview)", style="italic")
+        related = model.related_reports(story_index)
+        if related:
+            names = [
+                f"{visible_line(model.articles[a].title)} ({reason})"
+                for a, _, reason in related[:2]
+            ]
+            more = f" +{len(related) - 2}" if len(related) > 2 else ""
+            text.append("\n↔ related: " + "; ".join(names) + more, style="italic")
+        elif story.related:
+            titles = [model.articles[model.stories[r].members[0]].title for r in story.related]
             text.append(
-                "\nrelated: " + "; ".join(visible_line(t) for t in related[:3]), style="italic"
+                "\n↔ related: " + "; ".join(visible_line(t) for t in titles[:3]), style="italic"
             )
         title.update(text)
         self.index = index
