@@ -141,6 +141,20 @@ SENTENCES = [
     st.lists(st.sampled_from(SENTENCES), min_size=1, max_size=7),
     st.lists(st.sampled_from(SENTENCES), min_size=1, max_size=7),
 )
+# Found by this test: two equally strong crossing links, and the backbone's tie went to
+# whichever came first on the left, so a sandwiched weak pair was linked one way only.
+@example(
+    left=[
+        "Biaya pembangunan mencapai Rp 1,2 triliun, kata Menteri Basuki Hadimuljono.",
+        "Sebanyak 2.500 rumah rusak akibat gempa di Cianjur.",
+        "Presiden Joko Widodo meresmikan jalan tol sepanjang 35 km di Jakarta.",
+    ],
+    right=[
+        "Pemerintah berjanji akan membangun kembali 2.200 rumah.",
+        "Presiden Joko Widodo meresmikan jalan tol sepanjang 35 km di Jakarta.",
+        "Biaya pembangunan mencapai Rp 1,2 triliun, kata Menteri Basuki Hadimuljono.",
+    ],
+)
 def test_a_comparison_mirrors_the_other_way_round(left: list[str], right: list[str]) -> None:
     a, b = analyze_all(
         [

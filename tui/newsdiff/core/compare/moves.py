@@ -4,8 +4,11 @@ Sorted by their left position, the links' right positions mostly increase; the l
 that break the increase are the sentences a rewrite moved. The backbone is the
 heaviest strictly increasing subsequence of right positions (weight = sentences in
 the link, plus its score to break ties toward the better match), found in
-``O(n log n)`` with a Fenwick tree of prefix maxima. Every link off the backbone is a
-move — shown as one row with both sides, never as a delete plus an insert.
+``O(n log n)`` with a Fenwick tree of prefix maxima. Between equally heavy backbones
+the one that sits earlier on both sides wins (the smaller sum of positions): a rule
+that reads the same from either side, so comparing B with A mirrors A with B. Every
+link off the backbone is a move — shown as one row with both sides, never as a delete
+plus an insert.
 """
 
 from __future__ import annotations
@@ -14,23 +17,27 @@ from collections.abc import Sequence
 
 from newsdiff.core.compare.align import Link
 
+_Total = tuple[float, int]
+"""A chain's (weight, minus the sum of its links' positions): compared as a pair."""
+_NONE: tuple[_Total, int] = ((0.0, 0), -1)
+
 
 class _PrefixMax:
-    """Fenwick tree: best (weight, link) over ranks ``0..i``."""
+    """Fenwick tree: best (total, link) over ranks ``0..i``."""
 
     def __init__(self, size: int) -> None:
-        self.tree: list[tuple[float, int]] = [(0.0, -1)] * (size + 1)
+        self.tree: list[tuple[_Total, int]] = [_NONE] * (size + 1)
 
-    def update(self, rank: int, value: tuple[float, int]) -> None:
+    def update(self, rank: int, value: tuple[_Total, int]) -> None:
         i = rank + 1
         while i < len(self.tree):
             if value[0] > self.tree[i][0]:
                 self.tree[i] = value
             i += i & -i
 
-    def query(self, rank: int) -> tuple[float, int]:
+    def query(self, rank: int) -> tuple[_Total, int]:
         """Best over ranks strictly below ``rank``."""
-        best: tuple[float, int] = (0.0, -1)
+        best = _NONE
         i = rank
         while i > 0:
             if self.tree[i][0] > best[0]:
@@ -57,12 +64,12 @@ def backbone_of(links: Sequence[tuple[int, int, float]]) -> set[int]:
     ranks = {r: rank for rank, r in enumerate(sorted({link[1] for link in links}))}
     tree = _PrefixMax(len(ranks))
     previous: dict[int, int] = {}
-    total: dict[int, float] = {}
+    total: dict[int, _Total] = {}
     for i in order:
-        _, first_right, weight = links[i]
+        first_left, first_right, weight = links[i]
         rank = ranks[first_right]
-        before_weight, before = tree.query(rank)
-        total[i] = before_weight + weight
+        (before_weight, before_places), before = tree.query(rank)
+        total[i] = (before_weight + weight, before_places - first_left - first_right)
         previous[i] = before
         tree.update(rank, (total[i], i))
     last = max(total, key=lambda i: (total[i], -i))
