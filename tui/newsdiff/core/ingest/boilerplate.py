@@ -8,7 +8,6 @@ lists are data (``lexicons/boilerplate_*.txt``, ``lexicons/closing_marks.txt``).
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Sequence
 from functools import cache
 from typing import Final
@@ -78,6 +77,27 @@ def _may_open_with_label(line: str) -> bool:
     words, longest = _label_first_words()
     head = rest[:longest]
     return not head.isascii() or head.lower().startswith(words)
+
+
+@cache
+def _label_line_start() -> re.Pattern[str]:
+    """A line start where a label, a credit or ``By `` may open the line: the newline
+    before it, the spaces, an optional bracket and a label's first word.
+
+    Every line :func:`_label_reason` gives a reason opens like this (the same words,
+    matched with the same case folding), so looking for these in the whole text at
+    once leaves the per-line test for the few lines found, instead of a slice, a
+    lower case and a ``startswith`` on every line. The pattern opens with the newline
+    so the regex engine jumps from line to line; the first line is always tested.
+    """
+    words = "|".join(re.escape(word) for word in _label_first_words()[0])
+    return re.compile(rf"\n[^\S\n]*(?:\([^\S\n]*)?(?:{words}|(?-i:By ))", re.IGNORECASE)
+
+
+def _label_line_starts(text: str) -> set[int]:
+    """Offsets of the lines (as split on newlines) that may open with a label; the
+    first line (offset 0) is always among them."""
+    return {0, *(match.start() + 1 for match in _label_line_start().finditer(text))}
 
 
 def _label_reason(line: str) -> BoilerplateReason | None:
@@ -167,9 +187,10 @@ def _trailing_mark(line: str) -> str | None:
     return None
 
 
-_SIX_WORDS: Final = r"\W*(\w+)\W+(\w+)\W+(\w+)\W+(\w+)\W+(\w+)\W+(\w+)"
-_OPENING_WORDS: Final = re.compile(_SIX_WORDS)
+_OPENING_WORDS: Final = re.compile(r"\W*(\w+)\W+(\w+)\W+(\w+)\W+(\w+)\W+(\w+)\W+(\w+)")
 _FIRST_WORD: Final = re.compile(r"\W*(\w+)")
+_LINE_FIRST_WORD: Final = re.compile(r"\n[^\w\n]*(\w*)")
+"""The first word of each line after the first (empty when the line holds none)."""
 _SENTENCE_END: Final = re.compile(r"[.!?…][\"'”’)]*\s+")
 _DASH: Final = re.compile(r"[-–—](?<=\s[-–—])[-–—]*\s+")
 r"""Where the sentences of a lead line start (besides the line's start): after a
@@ -177,9 +198,7 @@ sentence end and after a dateline dash. The six words from each such place are t
 line's openings — what ``(?:^|[.!?…][\"'”’)]*\s+|\s[-–—]+\s+)(?=\W*(\w+)\W+…)`` would
 find. Here the places come from patterns that open with the punctuation they look
 for (the regex engine jumps between candidates, where ``^|…|\s`` makes it try every
-position) and the six words from the line's word list, made once, instead of a
-six-word look-ahead at every place (counted with valgrind: a fifth of the
-instructions)."""
+position), and the six words are matched from each place (two or three per line)."""
 
 
 class _Lead:
@@ -188,7 +207,8 @@ class _Lead:
     A repeat (seed 000 prints its lead sentence again as a photo caption) starts where
     a lead sentence starts, so only the six words opening each lead sentence are
     indexed; a line whose own first six words are not among them is no repeat, and the
-    word lists of the full test are built only when one is.
+    word lists of the full test are built only when one is (almost never: building
+    them for every lead line cost as much as the rest of the lead's indexing).
     """
 
     def __init__(self) -> None:
@@ -196,38 +216,41 @@ class _Lead:
         self.openings: set[str] = set()
         self.first_words: set[str] = set()
         """The first word of every opening: a line starting with another repeats none."""
-        self._words: list[str] = []
-        """Each lead line's words, lowered and joined by single spaces, padded by one."""
 
     @property
     def full(self) -> bool:
         return len(self.lines) >= LEAD_LINES
 
     def add(self, line: str) -> None:
+        """Index the openings of one more lead line.
+
+        A place (the line's start, or the end of the spaces after a sentence end or a
+        dash) never falls inside a word, so the six words matched from it are the six
+        words of the line's word list that start there.
+        """
         self.lines.append(line)
         # A caption repeats a sentence or two; indexing a whole 10 MB line's words
         # (a match object each) cost 40 times the file in memory.
         folded = line[:LEAD_LINE_REACH].lower()
-        found = list(_WORD.finditer(folded))
-        starts = [match.start() for match in found]
-        words = [match.group() for match in found]
         places = [0, *(m.end() for m in _SENTENCE_END.finditer(folded))]
         places += [m.end() for m in _DASH.finditer(folded)]
         for place in places:
-            # A place ends in spaces (or is the line's start): the next word starts there.
-            first = bisect_left(starts, place)
-            if first + MIN_REPEAT_WORDS <= len(words):
-                self.openings.add(" ".join(words[first : first + MIN_REPEAT_WORDS]))
-                self.first_words.add(words[first])
-        self._words.append(f" {' '.join(words)} ")
+            opening = _OPENING_WORDS.match(folded, place)
+            if opening is not None:
+                words = opening.groups()
+                self.openings.add(" ".join(words))
+                self.first_words.add(words[0])
+
+    def may_repeat(self, first_word: str) -> bool:
+        """False when a line whose first word is ``first_word`` cannot be a repeat."""
+        return bool(first_word) and (
+            not first_word.isascii() or first_word.lower() in self.first_words
+        )
 
     def repeats(self, line: str) -> bool:
         """True when ``line``'s words (6 or more) occur in order within one lead line."""
         first = _FIRST_WORD.match(line)
-        if first is None:
-            return False
-        word = first.group(1)
-        if word.isascii() and word.lower() not in self.first_words:
+        if first is None or not self.may_repeat(first.group(1)):
             return False  # most lines: settled without lowering the line (ASCII lowers alone)
         opening = _OPENING_WORDS.match(line.lower())
         if opening is None or " ".join(opening.groups()) not in self.openings:
@@ -235,7 +258,7 @@ class _Lead:
         words = _words_of(line)
         if words.count(" ") + 1 < MIN_REPEAT_WORDS:
             return False
-        return any(f" {words} " in lead for lead in self._words)
+        return any(f" {words} " in f" {_words_of(lead[:LEAD_LINE_REACH])} " for lead in self.lines)
 
 
 def _words_of(line: str) -> str:
@@ -254,18 +277,29 @@ def find_boilerplate(text: str) -> tuple[Region, ...]:
     marks = _closing_mark_set()
     mark_endings = _closing_marks()
     reading_lead = True  # until the lead holds LEAD_LINES lines
+    label_lines = _label_line_starts(text)
     offset = 0
+    first_words = ["", *_LINE_FIRST_WORD.findall(text)]  # from the second line on
     for number, raw in enumerate(text.split("\n")):
         line_start, offset = offset, offset + len(raw) + 1
         stripped = raw.strip()
         if not stripped:
             continue
-        reason = _label_reason(stripped) if len(stripped) <= MAX_LABEL_LINE else None
+        reason = (
+            _label_reason(stripped)
+            if line_start in label_lines and len(stripped) <= MAX_LABEL_LINE
+            else None
+        )
         if reason is None and number in notices and len(stripped) <= MAX_NOTICE_LINE:
             reason = notices[number]
         if reason is None and stripped in marks:
             reason = BoilerplateReason.CLOSING
-        if reason is None and lead.lines and lead.repeats(stripped):
+        if (
+            reason is None
+            and lead.lines
+            and lead.may_repeat(first_words[number])
+            and lead.repeats(stripped)
+        ):
             reason = BoilerplateReason.REPEATED
         if reason is not None:
             start = line_start + len(raw) - len(raw.lstrip())
