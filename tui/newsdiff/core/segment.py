@@ -239,6 +239,9 @@ def _sentence_bounds(
     so no chunk is stripped, and headings are marked as each paragraph closes.
     """
     protected = sorted(keep_together)
+    # Past this no candidate is protected (a dateline is near the top): one comparison
+    # per candidate instead of a look at every range.
+    protected_end = max((hi for _lo, hi in protected), default=-1)
     bounds: list[tuple[int, int, int, bool]] = []
     blocks = _paragraphs(text)
     if not blocks:
@@ -270,7 +273,7 @@ def _sentence_bounds(
             first = found.group(2)
             if not (first.isupper() or first.isdigit()):
                 continue
-        if protected and any(lo <= position < hi for lo, hi in protected):
+        if position < protected_end and any(lo <= position < hi for lo, hi in protected):
             continue
         if text[position] == ".":
             # A word of two or more letters that is no abbreviation (the common case)
