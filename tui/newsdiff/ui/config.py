@@ -22,7 +22,6 @@ the file still used. Example::
 from __future__ import annotations
 
 import os
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Final
@@ -65,6 +64,8 @@ def load_config(path: Path | None = None) -> tuple[Config, list[str]]:
         return Config(), []
     except OSError as error:
         return Config(), [f"config {path}: cannot read ({error.strerror or error}); defaults used"]
+    import tomllib  # deferred: most starts have no settings file, and need no parser
+
     try:
         data = tomllib.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as error:

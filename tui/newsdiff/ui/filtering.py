@@ -9,7 +9,6 @@ must match (AND), which is how people narrow a list.
 from __future__ import annotations
 
 import re
-import shlex
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Final
@@ -55,6 +54,8 @@ class Query:
 
 def parse_query(text: str) -> Query:
     """The terms in what a person typed (unbalanced quotes are taken literally)."""
+    import shlex  # deferred: the library's first screen imports this module, not a query
+
     try:
         words = shlex.split(text)
     except ValueError:
