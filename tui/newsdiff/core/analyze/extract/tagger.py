@@ -8,9 +8,9 @@ carry on alone.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import TYPE_CHECKING, Final
 
 from newsdiff.core.analyze.extract.candidates import Candidate, Source
@@ -29,9 +29,19 @@ _override: str | None = None
 
 
 def model_path() -> str | None:
-    """Where the model is on disk (the shipped one unless overridden), or None."""
+    """Where the model is on disk (the shipped one unless overridden), or None.
+
+    Looked for next to this module first, where an installed or checked-out package
+    keeps it: ``importlib.resources`` costs the app's first preview some milliseconds
+    of imports, on a thread that shares the interpreter with the starting screen.
+    """
     if _override is not None:
         return _override
+    plain = os.path.join(os.path.dirname(__file__), "models", MODEL_NAME)
+    if os.path.isfile(plain):
+        return plain
+    from importlib import resources
+
     path = resources.files(__package__).joinpath("models", MODEL_NAME)
     return str(path) if path.is_file() else None
 
