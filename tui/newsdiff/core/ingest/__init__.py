@@ -191,7 +191,7 @@ def _read_input(item: Input, max_bytes: int, stdin: BinaryIO | None) -> bytes:
             data = _read_gzip(path, max_bytes + 1)
         else:
             with open(path, "rb") as handle:
-                data = handle.read(max_bytes + 1)
+                data = _read_up_to(handle, size, max_bytes + 1)
     except IngestError:
         raise
     except FileNotFoundError as error:
@@ -205,6 +205,20 @@ def _read_input(item: Input, max_bytes: int, stdin: BinaryIO | None) -> bytes:
         raise IngestError(reason.lower() if reason else "unreadable") from error
     if len(data) > max_bytes:
         raise IngestError(f"decompresses to more than the {_mb(max_bytes)} limit")
+    return data
+
+
+def _read_up_to(handle: BinaryIO, size: int, limit: int) -> bytes:
+    """Up to ``limit`` bytes of an open file that ``stat`` said holds ``size``.
+
+    The same bytes as ``handle.read(limit)``, read as ``size + 1`` first (the extra
+    byte shows a file that grew since) and the rest only when there is more: asking
+    for the whole limit at once makes Python allocate, and then shrink, a buffer of
+    that size (32 MB) for every file, which took twice as long as reading an article.
+    """
+    data = handle.read(min(size + 1, limit))
+    if len(data) > size:  # grown since: read on, up to the limit
+        data += handle.read(limit - len(data))
     return data
 
 
