@@ -3,18 +3,23 @@
     python -m tests.benchmarks.run [--scale smoke|quick|full] [NAME ...]
 
 NAME selects benchmark modules by substring (``ingest`` runs ``bench_ingest.py``).
-Results are also written to ``tests/benchmarks/results/latest.json``.
+Each module runs in a fresh interpreter, so one benchmark's heap (the app benchmark
+holds 100,000 articles) never slows the next one's allocations and garbage
+collection. Results are also written to ``tests/benchmarks/results/latest.json``.
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime as dt
 import importlib
 import json
 import os
 import platform
+import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 from tests.benchmarks.harness import SCALES, Figure
@@ -51,16 +56,37 @@ def format_table(figures: list[Figure]) -> str:
     return "\n".join(lines)
 
 
+def _run_one(name: str, scale: str, out: Path) -> int:
+    """Run one benchmark module here and write its figures to ``out`` as JSON."""
+    module = importlib.import_module(f"tests.benchmarks.{name}")
+    figures = module.run(scale)
+    out.write_text(json.dumps([dataclasses.asdict(f) for f in figures]), encoding="utf-8")
+    return 0
+
+
+def _run_isolated(name: str, scale: str) -> list[Figure]:
+    """The figures of benchmark module ``name``, measured in a fresh interpreter."""
+    with tempfile.TemporaryDirectory(prefix="newsdiff-bench-run-") as tmp:
+        out = Path(tmp) / "figures.json"
+        command = [sys.executable, "-m", "tests.benchmarks.run", "--scale", scale]
+        done = subprocess.run([*command, "--module-to", str(out), name], cwd=HERE.parents[1])
+        if done.returncode != 0:
+            raise SystemExit(f"benchmark {name} failed (exit status {done.returncode})")
+        return [Figure(**fields) for fields in json.loads(out.read_text(encoding="utf-8"))]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tests.benchmarks.run")
     parser.add_argument("--scale", choices=SCALES, default="quick")
+    parser.add_argument("--module-to", help=argparse.SUPPRESS)  # internal: one module
     parser.add_argument("names", nargs="*")
     args = parser.parse_args(argv)
+    if args.module_to:
+        return _run_one(args.names[0], args.scale, Path(args.module_to))
     figures: list[Figure] = []
     for name in discover(args.names):
-        module = importlib.import_module(f"tests.benchmarks.{name}")
         print(f"running {name} ({args.scale})…", file=sys.stderr, flush=True)
-        figures.extend(module.run(args.scale))
+        figures.extend(_run_isolated(name, args.scale))
     print(format_table(figures))
     out = HERE / "results"
     out.mkdir(exist_ok=True)
