@@ -104,6 +104,27 @@ def _pair_by_slot(
     return pairs
 
 
+def _unmatched(
+    left: list[Placed[T]],
+    right: list[Placed[T]],
+    equal: Callable[[T, T], bool | None],
+    settled: Settled,
+) -> tuple[list[Placed[T]], list[Placed[T]]]:
+    """Each side's values that the other side states nowhere; the rest are noted as
+    matched in ``settled`` so no later finder reports them."""
+    unmatched: tuple[list[Placed[T]], list[Placed[T]]] = ([], [])
+    for mine, theirs, opened, side in (
+        (left, right, unmatched[0], "left"),
+        (right, left, unmatched[1], "right"),
+    ):
+        for placed in mine:
+            if any(equal(placed.fact, other.fact) for other in theirs):
+                settled.matched[side].add(placed.span.start)
+            else:
+                opened.append(placed)
+    return unmatched
+
+
 def _amount_findings(
     number: int,
     lv: SideView,
@@ -114,16 +135,7 @@ def _amount_findings(
 ) -> list[Finding]:
     left = [Placed(s, a) for s in spans[0] if (a := amount_of(s)) is not None]
     right = [Placed(s, a) for s in spans[1] if (a := amount_of(s)) is not None]
-    unmatched: tuple[list[Placed[Amount]], list[Placed[Amount]]] = ([], [])
-    for mine, theirs, opened, side in (
-        (left, right, unmatched[0], "left"),
-        (right, left, unmatched[1], "right"),
-    ):
-        for placed in mine:
-            if any(same_amount(placed.fact, other.fact) for other in theirs):
-                settled.matched[side].add(placed.span.start)
-            else:
-                opened.append(placed)
+    unmatched = _unmatched(left, right, same_amount, settled)
     # A value the other report states elsewhere, for the same thing, moved: not changed.
     lopen = [x for x in unmatched[0] if not indexes[1].has_amount(x.fact, same_slot=True)]
     ropen = [x for x in unmatched[1] if not indexes[0].has_amount(x.fact, same_slot=True)]
@@ -217,16 +229,7 @@ def _date_findings(
                     reported.add(wrong.start)
                     settled.settle(mine.span, theirs.span)
                     findings.append(_conflict_finding(number, lv, rv, mine, theirs))
-    unmatched: tuple[list[Placed[When]], list[Placed[When]]] = ([], [])
-    for dates, others, opened, side in (
-        (left, right, unmatched[0], "left"),
-        (right, left, unmatched[1], "right"),
-    ):
-        for placed in dates:
-            if any(agree(placed.fact, other.fact) for other in others):
-                settled.matched[side].add(placed.span.start)
-            else:
-                opened.append(placed)
+    unmatched = _unmatched(left, right, agree, settled)
     lopen = [x for x in unmatched[0] if not indexes[1].has_date(x.fact, loose=False)]
     ropen = [x for x in unmatched[1] if not indexes[0].has_date(x.fact, loose=False)]
     for mine, theirs in _pair_by_slot(lopen, ropen, lambda w: w.slot):
