@@ -95,7 +95,7 @@ def terminal(tmp_path: Path):
 
 def test_a_person_finds_the_story_compares_reads_and_quits(terminal: Terminal) -> None:
     screen = terminal.wait_for_text("5 stories")  # grouped: three stories, two alone
-    assert "8 articles" in screen and "2 reports · Delegasi R" in screen
+    assert "8 articles" in screen and "(2) Delegasi Rusia dan Ukraina" in screen
 
     # Find the 001/004 story: the second story row; the preview names 001.
     terminal.keys("j")

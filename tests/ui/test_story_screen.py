@@ -53,7 +53,7 @@ def test_the_library_is_grouped_in_a_worker_with_real_overlap_and_related() -> N
                 article_list.row_text(e, 120, article_list.rich_style).plain
                 for e in screen.model.entries
             ]
-            assert rows[1].startswith("  ▸ 2 reports · Delegasi Rusia")
+            assert rows[1].startswith("  ▸ (2) Delegasi Rusia")
             assert rows[1].rstrip().endswith("62%")  # 001: 62% of it rewritten in 004
             assert "↔ Kremlin" in rows[2] and rows[2].rstrip().endswith("–")  # 002: related
             await pilot.press("j", "l", "j")  # 001 under its story: the likely source

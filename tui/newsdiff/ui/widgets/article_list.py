@@ -38,17 +38,22 @@ HEADINGS: Final = {
 MARK_WIDTH: Final = 4
 """The mark and tree gutter before the title: ``● ▸ ``."""
 
+MIN_TITLE: Final = 30
+"""Fewest title cells kept before a column is dropped."""
+
 
 def columns_for(width: int) -> list[tuple[str, int]]:
     """Which columns fit in ``width`` cells, and how wide each is.
 
-    Narrow terminals drop the overlap, language and length columns (in that order)
-    before the title gets shorter than 20 cells.
+    The title is what tells two stories apart (two rounds of the same talks share
+    their first thirty letters), so narrow lists drop columns before the title gets
+    shorter than :data:`MIN_TITLE` cells: the language first (the preview shows it),
+    then the length, then the overlap, then the outlet.
     """
     shown = list(COLUMNS[1:])
-    for drop in ("overlap", "language", "length", "outlet"):
+    for drop in ("language", "length", "overlap", "outlet"):
         used = MARK_WIDTH + sum(FIXED_WIDTHS[c] + 1 for c in shown)
-        if width - used >= 20:
+        if width - used >= MIN_TITLE:
             break
         shown.remove(drop)
     used = MARK_WIDTH + sum(FIXED_WIDTHS[c] + 1 for c in shown)
@@ -235,7 +240,7 @@ class ArticleList(ScrollView, can_focus=True):
         if entry < 0:
             story = model.stories[~entry]
             glyph = "▾ " if ~entry in model.expanded else "▸ "
-            title = f"{len(story.members)} reports · {title}"
+            title = f"({len(story.members)}) {title}"
             if story.related:
                 title += f" · ↔{len(story.related)} related"
         elif model.is_child(entry):
