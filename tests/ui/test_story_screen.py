@@ -66,6 +66,28 @@ def test_the_library_is_grouped_in_a_worker_with_real_overlap_and_related() -> N
     run(scenario)
 
 
+def test_a_narrow_preview_keeps_the_details_story_and_related_lines() -> None:
+    """At 80 columns the preview sits under the list: one line each for the title,
+    the outlet and date, the story and the related reports, cut rather than wrapped."""
+
+    async def scenario() -> None:
+        app = library_app()
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            title = app.screen.query_one("#preview-title")
+            lines = [
+                "".join(segment.text for segment in strip).rstrip()
+                for strip in title.render_lines(title.content_region.reset_offset)
+            ]
+            assert len(lines) == 4
+            assert lines[0].startswith("Delegasi Rusia dan Ukraina") and lines[0].endswith("…")
+            assert lines[1].startswith("ANTARA · 2025-05-16 · id")
+            assert lines[2].startswith("story of 2 reports · likely source")
+            assert lines[3].startswith("↔ related:")
+
+    run(scenario)
+
+
 def test_o_opens_the_story_of_the_report_under_the_cursor_and_escape_returns() -> None:
     async def scenario() -> None:
         app = library_app()
