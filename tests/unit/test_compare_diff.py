@@ -5,7 +5,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsdiff.core.compare.diff import apply_ops, diff_tokens, word_diff
+from newsdiff.core.compare.diff import apply_ops, word_diff
+from newsdiff.core.compare.tokens import diff_tokens
 from newsdiff.core.model import OpKind, WordOp
 
 
@@ -141,7 +142,7 @@ def test_ops_always_cover_both_texts_exactly(left: str, right: str) -> None:
 
 
 def test_the_fast_token_pattern_agrees_with_the_tokenizer_on_plain_text() -> None:
-    from newsdiff.core.compare.diff import _PLAIN_TOKENS
+    from newsdiff.core.compare.tokens import PLAIN_TOKENS
     from newsdiff.core.segment import tokenize
     from tests.conftest import SAMPLES
 
@@ -150,9 +151,34 @@ def test_the_fast_token_pattern_agrees_with_the_tokenizer_on_plain_text() -> Non
         for line in text.splitlines():
             if "@" in line or "://" in line or "www." in line:
                 continue
-            assert [m.span() for m in _PLAIN_TOKENS.finditer(line)] == tokenize(line)
+            assert [m.span() for m in PLAIN_TOKENS.finditer(line)] == tokenize(line)
     mixed = "Hubungi humas@contoh.go.id atau https://contoh.go.id/berita untuk Rp5 juta."
     assert diff_tokens(mixed, 0, len(mixed)) == tokenize(mixed)
+
+
+_CHUNKS = st.lists(
+    st.tuples(
+        st.text(alphabet="aZé1٣²", max_size=5),
+        st.text(alphabet="_.,;:!?)\"'’”-(Rp$1٣²", max_size=2),
+        st.text(alphabet="aZé1", max_size=2),
+    ).map("".join),
+    max_size=8,
+).map(lambda chunks: " ".join(chunks).replace("Z ", "Z\n"))
+"""Chunks like a sentence's: letters or digits, then marks, then maybe more."""
+
+
+@settings(max_examples=500, deadline=None)
+@given(_CHUNKS, st.integers(min_value=0, max_value=50))
+def test_the_chunked_tokenizer_finds_what_the_token_pattern_finds(text: str, offset: int) -> None:
+    """The shortcuts (a word with its closing mark, a whole numeral) change nothing."""
+    from newsdiff.core.compare.tokens import PLAIN_TOKENS, _plain_tokens
+
+    expected = [
+        (m.group(), m.start() + offset, m.end() + offset) for m in PLAIN_TOKENS.finditer(text)
+    ]
+    keys, starts, ends = _plain_tokens(text, offset)
+    assert list(zip(keys, starts, ends, strict=True)) == expected
+    assert _plain_tokens("kata.", 0)[0] == ["kata", "."]
 
 
 def test_an_unchanged_value_between_big_changes_stays_visible() -> None:

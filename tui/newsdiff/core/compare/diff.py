@@ -1,11 +1,10 @@
 """Word-level changes inside an aligned row, cleaned up so they read well.
 
-Tokens are words, numbers and single punctuation marks (``segment.TOKEN_PATTERN``),
-with every stretch that must stay whole merged into one token: spans from extraction
-(``Vladimir Medinsky``, ``Rp 1,2 triliun``) and the value stretches alignment masked
-(``Jumat (16/5)``). Only tokens are compared; each op also carries the whitespace that
-follows its last token, so the ops cover the text exactly: joining every op's
-``left`` gives the left text, every op's ``right`` the right text.
+Tokens are words, numbers and single punctuation marks, with every stretch that must
+stay whole (a name, a value) as one token (see :mod:`tokens`). Only tokens are
+compared; each op also carries the whitespace that follows its last token, so the ops
+cover the text exactly: joining every op's ``left`` gives the left text, every op's
+``right`` the right text.
 
 The raw diff is the longest common subsequence of tokens
 (``rapidfuzz.distance.Indel.opcodes``, in C++): it keeps the most words equal, so a
@@ -23,21 +22,15 @@ worth seeing.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from functools import cache
-from itertools import accumulate, compress, count
-from operator import add, not_
-from typing import NamedTuple
+from itertools import compress
 
 from rapidfuzz.distance import Indel
 
+from newsdiff.core.compare.tokens import Piece, Tokens
 from newsdiff.core.lexicons import load_set
 from newsdiff.core.model import OpKind, WordOp
-from newsdiff.core.segment import TOKEN_PATTERN
-
-Piece = tuple[int, int]
-"""A token's offsets in the article text."""
 
 _NOT_PUNCTUATION = re.compile(r"[^\s.,;:!?\"'“”‘’()\-–—]")
 """Anything that is not whitespace or punctuation: its absence makes a stretch blank."""
@@ -49,130 +42,6 @@ MAX_FOLDED_TOKENS = 3
 """Longest equality (in tokens) that may be folded into the changes around it: on
 words, unlike characters, a run of four equal words is something a reader wants to
 see kept."""
-
-
-_PLAIN_TOKENS = re.compile(
-    r"""
-    \d+(?:[.,:/]\d+)*
-    | (?:Rp|RP|IDR|USD|US\$|S\$|A\$)(?=\d)
-    | (?:[^\W\d_]\.){2,}
-    | [^\W_]\w*(?:[-'’]\w+)*
-    | [^\w\s]
-    """,
-    re.VERBOSE,
-)
-"""``segment.TOKEN_PATTERN`` without its URL and e-mail branches, which cost a third of
-the time on every word: used for text that has no ``@``, ``://`` or ``www.``, where
-both give the same tokens (a test checks). Written for the regex engine's speed: the
-numeral first (a digit decides it at once), no currency symbols (``$`` before a digit
-is one punctuation token either way), and words as runs rather than a loop of
-alternatives (``masing-masing``: a hyphen or apostrophe only when a word character
-follows, as before)."""
-
-
-class Tokens(NamedTuple):
-    """A run's tokens as parallel lists: texts, start and end offsets."""
-
-    keys: list[str]
-    starts: list[int]
-    ends: list[int]
-
-
-def _plain_tokens(stretch: str, start: int) -> tuple[list[str], list[int], list[int]]:
-    """Tokens of ``stretch`` (at offset ``start``) by :data:`_PLAIN_TOKENS`, mostly
-    without the regex engine: no token holds a space, so each space-separated chunk
-    is tokenised alone, and a chunk of letters only is one word. Only the other
-    chunks (punctuation, digits, hyphens…) go through the pattern."""
-    chunks = stretch.split(" ")
-    lengths = list(map(len, chunks))
-    # Chunk k starts after the chunks before it and one space each.
-    chunk_starts = list(map(add, accumulate(lengths, initial=start), count()))
-    odd = list(compress(count(), map(not_, map(str.isalpha, chunks))))
-    if not odd:
-        del chunk_starts[-1]
-        return chunks, chunk_starts, list(map(add, chunk_starts, lengths))
-    keys: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
-    done = 0
-    for k in odd:
-        keys += chunks[done:k]
-        starts += chunk_starts[done:k]
-        ends += map(add, chunk_starts[done:k], lengths[done:k])
-        base = chunk_starts[k]
-        for m in _PLAIN_TOKENS.finditer(chunks[k]):
-            a, b = m.span()
-            keys.append(m.group())
-            starts.append(base + a)
-            ends.append(base + b)
-        done = k + 1
-    keys += chunks[done:]
-    starts += chunk_starts[done:-1]
-    ends += map(add, chunk_starts[done:-1], lengths[done:])
-    return keys, starts, ends
-
-
-def run_tokens(
-    text: str,
-    start: int,
-    end: int,
-    keep_whole: Iterable[tuple[int, int]] = (),
-    *,
-    ready: bool = False,
-) -> Tokens:
-    """Tokens of ``text[start:end]``, with each stretch in ``keep_whole`` as one token
-    (a token that starts inside a stretch is stretched to its end, and the tokens it
-    then covers are dropped). ``ready`` says the stretches are already sorted and
-    inside the run."""
-    stretch = text[start:end]
-    if "@" in stretch or "://" in stretch or "www." in stretch:
-        spans = [m.span() for m in TOKEN_PATTERN.finditer(text, start, end)]
-        starts = [a for a, _ in spans]
-        ends = [b for _, b in spans]
-        keys = [text[a:b] for a, b in spans]
-    else:
-        keys, starts, ends = _plain_tokens(stretch, start)
-    if ready:
-        whole = keep_whole if isinstance(keep_whole, list) else list(keep_whole)
-    else:
-        whole = sorted([(a, b) for a, b in keep_whole if start <= a < b <= end])
-    if not whole:
-        return Tokens(keys, starts, ends)
-    # Stretch by stretch (a sentence has a few), not token by token: the tokens
-    # between stretches are copied in slices.
-    out_keys: list[str] = []
-    out_starts: list[int] = []
-    out_ends: list[int] = []
-    taken = 0  # tokens before this one are in the output or covered
-    count = len(starts)
-    for a, b in whole:
-        first = bisect_left(starts, a, taken)
-        if first == count or starts[first] >= b:
-            continue  # no token starts inside this stretch
-        out_keys += keys[taken:first]
-        out_starts += starts[taken:first]
-        out_ends += ends[taken:first]
-        t_start, t_end = starts[first], ends[first]
-        if b > t_end:
-            out_keys.append(text[t_start:b])
-            t_end = b
-        else:
-            out_keys.append(keys[first])
-        out_starts.append(t_start)
-        out_ends.append(t_end)
-        taken = bisect_left(starts, t_end, first + 1)
-    out_keys += keys[taken:]
-    out_starts += starts[taken:]
-    out_ends += ends[taken:]
-    return Tokens(out_keys, out_starts, out_ends)
-
-
-def diff_tokens(
-    text: str, start: int, end: int, keep_whole: Iterable[tuple[int, int]] = ()
-) -> list[Piece]:
-    """Offsets of the tokens of ``text[start:end]`` (see :func:`run_tokens`)."""
-    tokens = run_tokens(text, start, end, keep_whole)
-    return list(zip(tokens.starts, tokens.ends, strict=True))
 
 
 Segment = list
@@ -465,7 +334,7 @@ def word_diff(
     right_pieces: Sequence[Piece],
     right_end: int,
 ) -> tuple[WordOp, ...]:
-    """:func:`diff_runs` for tokens given as offsets (from :func:`diff_tokens`)."""
+    """:func:`diff_runs` for tokens given as offsets (from :func:`tokens.diff_tokens`)."""
 
     def tokens(text: str, pieces: Sequence[Piece]) -> Tokens:
         return Tokens(

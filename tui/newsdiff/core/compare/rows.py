@@ -14,8 +14,9 @@ from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 
 from newsdiff.core.compare.align import Link
-from newsdiff.core.compare.diff import Weights, diff_runs, run_tokens
+from newsdiff.core.compare.diff import Weights, diff_runs
 from newsdiff.core.compare.features import SentenceProfile
+from newsdiff.core.compare.tokens import run_tokens
 from newsdiff.core.model import Document, OpKind, Row, RowKind, WordOp
 
 
