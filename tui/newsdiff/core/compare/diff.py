@@ -38,6 +38,10 @@ _NOT_PUNCTUATION = re.compile(r"[^\s.,;:!?\"'“”‘’()\-–—]")
 _ANCHOR = re.compile(r"\d")
 """A digit: the mark of a value, kept visible when it is unchanged."""
 
+_EQUAL, _INSERT, _DELETE, _REPLACE = OpKind.EQUAL, OpKind.INSERT, OpKind.DELETE, OpKind.REPLACE
+"""The op kinds as module names: on Python 3.11 looking an enum member up on its class
+is several times slower than reading a global, and every row makes several ops."""
+
 MAX_FOLDED_TOKENS = 3
 """Longest equality (in tokens) that may be folded into the changes around it: on
 words, unlike characters, a run of four equal words is something a reader wants to
@@ -310,19 +314,16 @@ def diff_runs(
     bounds = _bounds(segments, left_text, left, ls, right_text, right, rs)
     ops: list[WordOp] = []
     for segment, (l1, l2, r1, r2) in zip(segments, bounds, strict=True):
+        left_part, right_part = left_text[l1:l2], right_text[r1:r2]
         if segment[0]:
-            kind = OpKind.EQUAL
-        elif l1 == l2:
-            kind = OpKind.INSERT
-        elif r1 == r2:
-            kind = OpKind.DELETE
+            op = WordOp(_EQUAL, left_part, right_part, l1, l2, r1, r2)
+            if left_part != right_part:
+                ops.extend(_split_equal(op, segment, left_text, left, ls, right_text, right, rs))
+                continue
         else:
-            kind = OpKind.REPLACE
-        op = WordOp(kind, left_text[l1:l2], right_text[r1:r2], l1, l2, r1, r2)
-        if kind is OpKind.EQUAL and op.left != op.right:
-            ops.extend(_split_equal(op, segment, left_text, left, ls, right_text, right, rs))
-        else:
-            ops.append(op)
+            kind = _INSERT if l1 == l2 else _DELETE if r1 == r2 else _REPLACE
+            op = WordOp(kind, left_part, right_part, l1, l2, r1, r2)
+        ops.append(op)
     return tuple(ops)
 
 
