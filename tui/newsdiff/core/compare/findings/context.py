@@ -187,13 +187,19 @@ def side_view(
 def changed_op_at(row: Row, side: str, offset: int) -> int | None:
     """Index of the row's non-equal word op that covers ``offset`` on ``side``, or None
     (the offset is in unchanged text). Two stretches in the same op stand in the same
-    slot: the rewrite replaced one with the other."""
-    for number, op in enumerate(row.ops):
-        if op.op is OpKind.EQUAL:
-            continue
-        start, end = (
-            (op.left_start, op.left_end) if side == "left" else (op.right_start, op.right_end)
-        )
-        if start <= offset < end:
-            return number
+    slot: the rewrite replaced one with the other.
+
+    One loop per side, testing the offsets first: the finders ask this for every
+    marker and name they meet in a changed row."""
+    if side == "left":
+        for number, op in enumerate(row.ops):
+            if op.left_start <= offset < op.left_end and op.op is not _EQUAL:
+                return number
+    else:
+        for number, op in enumerate(row.ops):
+            if op.right_start <= offset < op.right_end and op.op is not _EQUAL:
+                return number
     return None
+
+
+_EQUAL = OpKind.EQUAL
