@@ -100,7 +100,7 @@ def _ranked(
     """``(-score, left, right)`` of the ``pairs`` scoring at least ``floor``, best first
     (ties: lower positions). The callers stop at their threshold anyway, and most
     candidates score below it: leaving them out first makes the sort a quarter."""
-    ranked = [(-score, a, b) for score, a, b in similarity.scored(pairs) if score >= floor]
+    ranked = [(-score, a, b) for score, a, b in similarity.scored(pairs, floor)]
     ranked.sort()
     return ranked
 

@@ -82,8 +82,12 @@ class Similarity:
             self.fact_weight(facts),
         )
 
-    def scored(self, pairs: Iterable[tuple[int, int]]) -> list[tuple[float, int, int]]:
-        """``(score, left, right)`` for each pair: :meth:`pair` for many at once."""
+    def scored(
+        self, pairs: Iterable[tuple[int, int]], floor: float = 0.0
+    ) -> list[tuple[float, int, int]]:
+        """``(score, left, right)`` for each pair scoring at least ``floor``: :meth:`pair`
+        for many at once (alignment asks for tens of thousands, most below its
+        threshold, so those are dropped here rather than built and thrown away)."""
         left, right = self.left, self.right
         left_weight, right_weight = self.left_weight, self.right_weight
         idf, fact_idf = self._idf_of, self.fact_idf.__getitem__
@@ -93,12 +97,14 @@ class Similarity:
             shared = pa.terms & pb.terms
             facts = pa.facts & pb.facts
             if not shared and not facts:
-                out.append((0.0, a, b))
+                if floor <= 0.0:
+                    out.append((0.0, a, b))
                 continue
             shared_facts = sum(map(fact_idf, facts))
             total = left_weight[a] + right_weight[b] + 2.0 * shared_facts
             score = 2.0 * (sum(map(idf, shared)) + shared_facts) / total if total > 0 else 0.0
-            out.append((score, a, b))
+            if score >= floor:
+                out.append((score, a, b))
         return out
 
     def terms(self, side: Sequence[SentenceProfile], positions: Sequence[int]) -> frozenset[str]:
