@@ -399,6 +399,9 @@ def align(similarity: Similarity, pairs: Sequence[tuple[int, int]]) -> list[Link
     matching = _Matching(similarity)
     _one_to_one(matching, pairs)
     _grow(matching)
+    # A taken sentence is never freed, and the later passes read only the pairs whose
+    # sentences are both free: most candidates are spent by now.
+    pairs = _free_pairs(matching, pairs)
     _runs_for_the_rest(matching, pairs)
     _fill_gaps(matching, pairs)
     _fill_gaps(matching, pairs)  # links found in a gap make smaller gaps (sandwiches)
