@@ -95,12 +95,15 @@ class Similarity:
         for a, b in pairs:
             pa, pb = left[a], right[b]
             shared = pa.terms & pb.terms
-            facts = pa.facts & pb.facts
-            if not shared and not facts:
+            # Most sentences state no value: their facts are not intersected at all.
+            if pa.facts and (facts := pa.facts & pb.facts):
+                shared_facts = sum(map(fact_idf, facts))
+            elif shared:
+                shared_facts = 0  # the sum over no facts, as it always was
+            else:
                 if floor <= 0.0:
                     out.append((0.0, a, b))
                 continue
-            shared_facts = sum(map(fact_idf, facts))
             total = left_weight[a] + right_weight[b] + 2.0 * shared_facts
             score = 2.0 * (sum(map(idf, shared)) + shared_facts) / total if total > 0 else 0.0
             if score >= floor:
