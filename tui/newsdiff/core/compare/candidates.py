@@ -20,8 +20,8 @@ loop over dictionaries would make, at a fraction of the cost.
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Sequence
-from itertools import chain
 from typing import TYPE_CHECKING, Final
 
 from newsdiff.core.compare.features import SentenceProfile
@@ -44,16 +44,16 @@ class _Side:
     """One side's terms as arrays: ``(sentence, term id)`` entries sorted by sentence,
     then by id (rarest first), and each term's postings (the sentences holding it)."""
 
-    def __init__(self, profiles: Sequence[SentenceProfile], ids: dict[str, int]) -> None:
+    def __init__(
+        self, profiles: Sequence[SentenceProfile], term_ids: array, vocabulary: int
+    ) -> None:
+        """``term_ids``: every profile's terms as ids, profile after profile (as
+        :class:`Similarity` keeps them)."""
         import numpy as np
 
-        vocabulary = len(ids)
         self.count = len(profiles)
         lengths = np.fromiter((len(p.terms) for p in profiles), np.int64, len(profiles))
-        total = int(lengths.sum())
-        terms = np.fromiter(
-            map(ids.__getitem__, chain.from_iterable(p.terms for p in profiles)), np.int64, total
-        )
+        terms = np.frombuffer(term_ids, dtype=np.int64) if len(term_ids) else np.zeros(0, np.int64)
         sentences = np.repeat(np.arange(len(profiles), dtype=np.int64), lengths)
         order = np.argsort(sentences * vocabulary + terms, kind="stable")
         self.sentences = sentences[order]
@@ -149,9 +149,10 @@ def candidate_pairs(similarity: Similarity) -> list[tuple[int, int]]:
     if not left or not right:
         return []
     exhaustive = len(left) * len(right) <= EXHAUSTIVE_PAIRS
-    ids = similarity.term_ids
+    vocabulary = len(similarity.term_ids)
     idf = np.array(similarity.idf_by_id, dtype=np.float64)
-    left_side, right_side = _Side(left, ids), _Side(right, ids)
+    left_side = _Side(left, similarity.left_ids, vocabulary)
+    right_side = _Side(right, similarity.right_ids, vocabulary)
     a, b = _one_way(left_side, right_side, idf, exhaustive)
     d, c = _one_way(right_side, left_side, idf, exhaustive)
     keys = np.unique(np.concatenate((a * len(right) + b, c * len(right) + d)))

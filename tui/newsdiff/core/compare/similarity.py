@@ -23,9 +23,10 @@ unshared values add nothing to either.
 from __future__ import annotations
 
 import math
+from array import array
 from collections import Counter
-from collections.abc import Iterable, Sequence
-from itertools import chain
+from collections.abc import Callable, Iterable, Sequence
+from itertools import accumulate, chain, pairwise
 from operator import itemgetter
 
 from newsdiff.core.compare.features import SentenceProfile
@@ -55,9 +56,10 @@ class Similarity:
         self.fact_idf: dict[str, float] = {
             fact: math.log((total + 1) / count) for fact, count in fact_frequency.items()
         }
-        idf_of = self._idf_of = self.idf.__getitem__
-        self.left_weight = [sum(map(idf_of, p.terms)) for p in left]
-        self.right_weight = [sum(map(idf_of, p.terms)) for p in right]
+        self._idf_of = self.idf.__getitem__
+        id_of, idf_at = self.term_ids.__getitem__, self.idf_by_id.__getitem__
+        self.left_ids, self.left_weight = _ids_and_weights(left, id_of, idf_at)
+        self.right_ids, self.right_weight = _ids_and_weights(right, id_of, idf_at)
 
     def weight(self, terms: Iterable[str]) -> float:
         return sum(map(self._idf_of, terms))
@@ -135,3 +137,21 @@ class Similarity:
         """How much of ``part`` (by weight) occurs in ``whole``."""
         weight = self.weight(part)
         return self.weight(part & whole) / weight if weight > 0 else 0.0
+
+
+def _ids_and_weights(
+    profiles: Sequence[SentenceProfile],
+    id_of: Callable[[str], int],
+    idf_at: Callable[[int], float],
+) -> tuple[array, list[float]]:
+    """Every term of every profile as its id (profile after profile, each profile's
+    terms in set order), and each profile's weight.
+
+    One look-up per term serves both the weights and the candidate index
+    (:mod:`candidates` reads the ids). A weight adds its terms' IDF in the same order
+    :meth:`Similarity.weight` would, so it is the very same float.
+    """
+    ids = list(map(id_of, chain.from_iterable(p.terms for p in profiles)))
+    idfs = list(map(idf_at, ids))
+    bounds = accumulate((len(p.terms) for p in profiles), initial=0)
+    return array("q", ids), [sum(idfs[a:b]) for a, b in pairwise(bounds)]
