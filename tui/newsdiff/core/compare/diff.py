@@ -266,7 +266,12 @@ def _segments(left: list[str], right: list[str], weights: Weights) -> list[Segme
                 add(False, i, a, j, b)
             else:
                 for tag, i1, i2, j1, j2 in Indel.opcodes(left[i:a], right[j:b]).as_list():
-                    add(tag == "equal", i + i1, i + i2, j + j1, j + j2)
+                    equal = tag == "equal"  # add(), inline: the busiest call of a row
+                    last = out[-1]
+                    if last[0] is equal:
+                        last[2], last[4] = i + i2, j + j2
+                    else:
+                        out.append([equal, i + i1, i + i2, j + j1, j + j2])
         if a < n:  # the run itself
             last = out[-1]
             if last[0]:
