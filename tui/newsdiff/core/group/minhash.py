@@ -33,21 +33,32 @@ _ROTATION: Final = np.uint32(0x9E3779B1)
 
 def mix64(values: np.ndarray) -> np.ndarray:
     """SplitMix64's finaliser: every input bit affects every output bit."""
-    values = values ^ (values >> np.uint64(30))
-    values = values * _MIX_1
-    values = values ^ (values >> np.uint64(27))
-    values = values * _MIX_2
-    return values ^ (values >> np.uint64(31))
+    # In place on one new array: every step over a few million hashes is a memory pass.
+    with np.errstate(over="ignore"):
+        mixed = values >> np.uint64(30)
+        mixed ^= values
+        mixed *= _MIX_1
+        mixed ^= mixed >> np.uint64(27)
+        mixed *= _MIX_2
+        mixed ^= mixed >> np.uint64(31)
+    return mixed
 
 
 def shingle_hashes(words: np.ndarray, valid: np.ndarray) -> np.ndarray:
-    """Hashes of the shingles starting at each word where ``valid`` (all in one article)."""
-    starts = np.flatnonzero(valid)
-    hashed = words[starts].copy()
+    """Hashes of the shingles starting at each word where ``valid`` (all in one article).
+
+    Every start is hashed from shifted views of ``words`` (no gathers), then the valid
+    ones are kept: most starts are valid, and contiguous passes are cheaper.
+    """
+    count = len(words) - SHINGLE_WORDS + 1
+    if count <= 0:
+        return np.zeros(0, dtype=np.uint64)
+    hashed = words[:count].copy()
     with np.errstate(over="ignore"):
         for step in range(1, SHINGLE_WORDS):
-            hashed = hashed * _MULTIPLIER + words[starts + step]
-    return mix64(hashed)
+            hashed *= _MULTIPLIER
+            hashed += words[step : step + count]
+    return mix64(hashed[valid[:count]])
 
 
 def signatures(

@@ -52,10 +52,33 @@ def unique_sorted(values: np.ndarray) -> np.ndarray:
     return ordered[keep]
 
 
+CACHED_LOOKUP = 1 << 16
+"""Sorted values up to this many are searched in any order (they stay in cache)."""
+
+
+def search_many(haystack: np.ndarray, needles: np.ndarray, side: str = "left") -> np.ndarray:
+    """``np.searchsorted(haystack, needles, side)``, the needles looked up in order.
+
+    A binary search per needle in random order misses the cache at every step; sorted
+    needles walk the haystack in one direction. Sorting them first (and putting the
+    answers back) is several times faster for the large lookups grouping makes.
+    """
+    if len(needles) < 2:
+        return np.searchsorted(haystack, needles, side=side)  # type: ignore[call-overload]
+    order = np.argsort(needles)
+    found = np.empty(len(needles), dtype=np.int64)
+    found[order] = np.searchsorted(haystack, needles[order], side=side)  # type: ignore[call-overload]
+    return found
+
+
 def dense_ids(values: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """``(distinct values, id of each value, how many times each distinct value occurs)``."""
     distinct = unique_sorted(values)
-    ids = np.searchsorted(distinct, values)
+    # Few distinct values (terms, facts) stay in cache: a plain lookup is cheapest.
+    if len(distinct) > CACHED_LOOKUP:
+        ids = search_many(distinct, values)
+    else:
+        ids = np.searchsorted(distinct, values)
     return distinct, ids, np.bincount(ids, minlength=len(distinct))
 
 

@@ -32,7 +32,7 @@ import numpy as np
 
 from newsdiff.core.compare.align import MATCH_THRESHOLD
 from newsdiff.core.group.features import FeatureTable
-from newsdiff.core.group.pairs import unique_sorted
+from newsdiff.core.group.pairs import search_many, unique_sorted
 from newsdiff.core.group.ragged import Ragged
 
 ALIGNED_DICE: Final = MATCH_THRESHOLD
@@ -141,7 +141,7 @@ def _copied(table: FeatureTable, side: np.ndarray, other: np.ndarray) -> np.ndar
     tagged_theirs = np.sort(tagged_theirs[theirs.values != 0])
     if not len(tagged_theirs):
         return np.zeros(len(mine.values), dtype=bool)
-    found = np.searchsorted(tagged_theirs, tagged_mine)
+    found = search_many(tagged_theirs, tagged_mine)
     hit = tagged_theirs[np.minimum(found, len(tagged_theirs) - 1)] == tagged_mine
     return hit & (mine.values != 0)
 
@@ -171,12 +171,19 @@ def _best_dice(
     b_best = np.zeros(b_sentences)
     if not len(a_term) or not len(b_term):
         return a_best, b_best
-    # Join on (pair, term): b's keys are sorted within each pair already.
+    # Join on (pair, term): b's keys are sorted already, so its runs of one key are
+    # found in one pass and each of a's keys is looked up once among b's distinct keys.
     a_key = (a_pair.astype(np.uint64) << np.uint64(32)) | a_term
     b_key = (b_pair.astype(np.uint64) << np.uint64(32)) | b_term
-    low = np.searchsorted(b_key, a_key, side="left")
-    high = np.searchsorted(b_key, a_key, side="right")
-    runs = high - low
+    b_new = np.ones(len(b_key), dtype=bool)
+    np.not_equal(b_key[1:], b_key[:-1], out=b_new[1:])
+    b_start = np.flatnonzero(b_new)
+    b_distinct = b_key[b_start]
+    b_run = np.diff(np.append(b_start, len(b_key)))
+    found = np.minimum(np.searchsorted(b_distinct, a_key), len(b_distinct) - 1)
+    matched = b_distinct[found] == a_key
+    low = b_start[found]
+    runs = np.where(matched, b_run[found], 0)
     total = int(runs.sum())
     if not total:
         return a_best, b_best
