@@ -64,6 +64,10 @@ FACT_NUMBER: Final = 1
 FACT_DATE: Final = 2
 """A year or a day and month: evidence, but not a count."""
 
+NUMBER_WORD: Final = np.uint64(0x2545F4914F6CDD1D)
+"""What a number stands as in a sentence fingerprint (``print_word``): a copied
+sentence whose count was changed is still the same sentence."""
+
 _FACT_SALT: Final = np.uint64(0x6A09E667F3BCC908)
 _TERM_SALT: Final = np.uint64(0xBB67AE8584CAA73B)
 _MIX_1: Final = np.uint64(0xBF58476D1CE4E5B9)
@@ -167,7 +171,7 @@ _ARRAYS: Final = (
     ("fact_kind", np.int8), ("ends", np.bool_), ("upper", np.bool_), ("weekday", np.int8),
     ("month", np.int8), ("day", np.int8), ("dm_month", np.int8), ("dm_day", np.int8),
     ("year", np.int16), ("number", np.bool_), ("term_index", np.int32),
-    ("fact_index", np.int32),
+    ("fact_index", np.int32), ("print_word", np.uint64),
 )  # fmt: skip
 
 
@@ -256,6 +260,7 @@ class Vocabulary(dict[str, int]):
             "dm_day": np.array(columns[11], dtype=np.int8),
             "year": np.array(columns[12], dtype=np.int16),
             "number": kind == KIND_NUMBER,
+            "print_word": np.where(kind == KIND_NUMBER, NUMBER_WORD, word),
             "term_index": self.terms.number(term),
             "fact_index": self.facts.number(fact, fact_kind),
         }
