@@ -1,14 +1,15 @@
 """Tokens as grouping sees them: split on whitespace, each distinct token judged once.
 
 Grouping reads every word of every article, so its tokeniser must cost little more
-than reading the text. ``str.split`` is the cheapest split Python has (it runs in C),
-so a token here is a whitespace-separated chunk such as ``(16/5),`` or ``“lebih``.
+than reading the text. A token here is a whitespace-separated chunk such as
+``(16/5),`` or ``“lebih`` — exactly what ``str.split`` gives, but cut in numpy over a
+whole batch (:mod:`chunks`), so per-token work is array passes, not Python objects.
 Everything else — stripping punctuation, case, whether the token is a content word,
 a number, a name, a weekday, whether it ends a sentence — is decided once per
 *distinct* chunk and kept in arrays indexed by the chunk's id. A corpus of 100,000
 articles has a few hundred thousand distinct chunks but tens of millions of tokens, so
-per-token work is one dictionary lookup (``np.fromiter(map(...))``) and the rest is
-array indexing. New chunks are judged in bulk after each article's lookup.
+only a batch's new chunks become strings, and the rest is array indexing. New chunks
+are judged in bulk after each batch's lookup.
 
 Hashes are stable across processes and machines (BLAKE2b of the normalised text, mixed
 further with fixed constants — never Python's salted ``hash``), because features are
@@ -25,6 +26,7 @@ from typing import Final
 
 import numpy as np
 
+from newsdiff.core.group.chunks import Chunks, chunk
 from newsdiff.core.lexicons import load_set, load_table
 
 PARAGRAPH: Final = "\ue000"
@@ -193,6 +195,9 @@ class Vocabulary(dict[str, int]):
         self.terms = _Dense()
         """Distinct term hashes, numbered in order of first sight."""
         self.facts = _Dense()
+        self._keys = np.zeros(0, dtype=np.uint64)
+        """Keys (:mod:`chunks`) of the chunks seen by :meth:`batch_ids`, sorted."""
+        self._key_ids = np.zeros(0, dtype=np.int64)
 
     def __missing__(self, raw: str) -> int:
         index = len(self)
@@ -211,14 +216,13 @@ class Vocabulary(dict[str, int]):
     def batch_ids(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
         """Ids of the chunks of several texts at once, and where each text's ids start.
 
-        One ``split`` and one ``fromiter`` for the whole batch: a text boundary is a
-        private-use chunk that cannot occur in text after ``split``.
+        The whole batch is cut at once (:mod:`chunks`): a text boundary is a
+        private-use chunk that cannot occur in text after the cut.
         """
         if not texts:
             return np.zeros(0, dtype=np.int32), np.zeros(1, dtype=np.int64)
         joined = f" {BOUNDARY} ".join(texts).replace("\n", f" {PARAGRAPH} ")
-        chunks = joined.split()
-        ids = np.fromiter(map(self.__getitem__, chunks), dtype=np.int32, count=len(chunks))
+        ids = self._chunk_ids(chunk(joined))
         boundary = self[BOUNDARY]
         cuts = np.flatnonzero(ids == boundary)
         starts = np.concatenate([[0], cuts + 1])
@@ -229,6 +233,38 @@ class Vocabulary(dict[str, int]):
         offsets = np.zeros(len(texts) + 1, dtype=np.int64)
         np.cumsum(lengths, out=offsets[1:])
         return ids[keep], offsets
+
+    def _chunk_ids(self, chunks: Chunks) -> np.ndarray:
+        """Ids of ``chunks``, the same as looking each one up in order would give.
+
+        Equal keys are grouped by one sort; only a batch's distinct keys are looked up
+        (among the sorted keys seen before), and only new ones become strings — in
+        order of first sight, so ids are numbered as a token-by-token lookup would.
+        """
+        keys = chunks.keys
+        if not len(keys):
+            return np.zeros(0, dtype=np.int32)
+        order = np.argsort(keys)
+        ordered = keys[order]
+        first = np.ones(len(keys), dtype=bool)
+        np.not_equal(ordered[1:], ordered[:-1], out=first[1:])
+        group_start = np.flatnonzero(first)
+        distinct = ordered[group_start]
+        seen_at = np.minimum.reduceat(order, group_start)
+        found = np.minimum(np.searchsorted(self._keys, distinct), max(len(self._keys) - 1, 0))
+        known = self._keys[found] == distinct if len(self._keys) else np.zeros(len(distinct), bool)
+        distinct_ids = np.where(known, self._key_ids[found] if len(self._keys) else 0, -1)
+        new = np.flatnonzero(~known)
+        if len(new):
+            by_sight = new[np.argsort(seen_at[new], kind="stable")]
+            distinct_ids[by_sight] = [self[chunks.text(at)] for at in seen_at[by_sight].tolist()]
+            # ``new`` is in key order: inserted where they belong, the keys stay sorted.
+            at = np.searchsorted(self._keys, distinct[new])
+            self._keys = np.insert(self._keys, at, distinct[new])
+            self._key_ids = np.insert(self._key_ids, at, distinct_ids[new])
+        ids = np.empty(len(keys), dtype=np.int32)
+        ids[order] = distinct_ids[np.cumsum(first) - 1]
+        return ids
 
     def judge_new(self) -> None:
         """Judge every chunk first seen since the last call (in one batch)."""
