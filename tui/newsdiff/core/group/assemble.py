@@ -104,14 +104,16 @@ def _related(evidence: Evidence, story_of: Sequence[int]) -> tuple[RelatedLink, 
             RELATED_PER_ARTICLE,
         )
     ]
+    # Pairs are distinct, so ordering them by (left, right) first is the links' order.
+    keep = keep[np.lexsort((evidence.right[keep], evidence.left[keep]))]
     conflict, counts = evidence.conflict[keep], evidence.counts_differ[keep]
     reasons = np.where(conflict, "different day", np.where(counts, "different counts",
                                                              "shares facts"))  # fmt: skip
-    links = [
-        RelatedLink(int(a), int(b), round(float(s), 4), str(why))
+    # Plain Python numbers first (``tolist``): a numpy scalar per field is slow.
+    return tuple(
+        RelatedLink(a, b, round(s, 4), why)
         for a, b, s, why in zip(
-            evidence.left[keep], evidence.right[keep], similarity[keep], reasons, strict=True
+            evidence.left[keep].tolist(), evidence.right[keep].tolist(),
+            similarity[keep].tolist(), reasons.tolist(), strict=True,
         )
-    ]
-    links.sort(key=lambda link: (link.left, link.right))
-    return tuple(links)
+    )  # fmt: skip

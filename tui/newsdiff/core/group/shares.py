@@ -40,6 +40,9 @@ SPREAD_LIMIT: Final = 8
 """Sentences of one report a term may occur in and still help align sentences."""
 _SENTENCE_BITS: Final = np.uint64(20)
 _SENTENCE_MASK: Final = np.uint64((1 << 20) - 1)
+_PAIR_SHIFT: Final = np.uint64(40)
+MAX_BATCH_PAIRS: Final = 1 << 24
+"""Pairs measured together at most (the pair's bits in a 64-bit cell key)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,7 +73,7 @@ def measure_pairs(
     while start < len(left):
         base = cells[start - 1] if start else 0
         stop = int(np.searchsorted(cells, base + CELL_BUDGET, side="right"))
-        stop = max(stop, start + 1)
+        stop = min(max(stop, start + 1), start + MAX_BATCH_PAIRS)
         # The reports of this batch, their spread terms left out once each.
         reports = unique_sorted(np.concatenate([left[start:stop], right[start:stop]]))
         specific = specific_terms(table.sentence_terms.take(reports))
@@ -95,12 +98,7 @@ def _measure(
     the order ``local_left``/``local_right`` index."""
     sizes = table.sentence_words
     a_rows, b_rows = sizes.lengths()[left], sizes.lengths()[right]
-    # Per pair: the flat cells of its (a sentences x b sentences) matrix start here.
-    cells = a_rows * b_rows
-    cell_start = np.cumsum(cells) - cells
-    a_best, b_best = _best_dice(
-        table, specific, left, right, local_left, local_right, b_rows, cell_start
-    )
+    a_best, b_best = _best_dice(table, specific, left, right, local_left, local_right, b_rows)
     a_copied = _copied(table, left, right)
     b_copied = _copied(table, right, left)
     a_words = sizes.take(left).values.astype(np.float64)
@@ -154,7 +152,6 @@ def _best_dice(
     local_left: np.ndarray,
     local_right: np.ndarray,
     b_rows: np.ndarray,
-    cell_start: np.ndarray,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Per sentence of each side, its best content-word Dice with a sentence of the other."""
     sizes = table.sentence_words
@@ -187,20 +184,26 @@ def _best_dice(
     total = int(runs.sum())
     if not total:
         return a_best, b_best
-    match_a = np.repeat(np.arange(len(a_key)), runs)
-    match_b = np.repeat(low, runs) + (np.arange(total) - np.repeat(np.cumsum(runs) - runs, runs))
-    pair = a_pair[match_a]
-    cell = np.sort(cell_start[pair] + a_sentence[match_a] * b_rows[pair] + b_sentence[match_b])
+    # Every (a entry, b entry) of one term in one pair: a's entry repeated over its
+    # run of b's, as a cell key (pair, a sentence, b sentence) in bit fields, whose
+    # sort order is that of the cells and which unpacks with shifts.
+    run_start = np.cumsum(runs) - runs
+    match_b = np.repeat(low - run_start, runs) + np.arange(total)
+    cell = np.repeat(
+        (a_pair.astype(np.uint64) << _PAIR_SHIFT)
+        | (a_sentence.astype(np.uint64) << _SENTENCE_BITS),
+        runs,
+    )
+    cell |= b_sentence[match_b].astype(np.uint64)
+    cell.sort()
     first = np.ones(len(cell), dtype=bool)
     first[1:] = cell[1:] != cell[:-1]
     starts = np.flatnonzero(first)
     hit = cell[starts]
     shared = np.diff(np.append(starts, len(cell)))
-    # Back from cell to (pair, a sentence, b sentence).
-    hit_pair = np.searchsorted(cell_start, hit, side="right") - 1
-    within = hit - cell_start[hit_pair]
-    row = within // b_rows[hit_pair]
-    column = within % b_rows[hit_pair]
+    hit_pair = (hit >> _PAIR_SHIFT).astype(np.int64)
+    row = ((hit >> _SENTENCE_BITS) & _SENTENCE_MASK).astype(np.int64)
+    column = (hit & _SENTENCE_MASK).astype(np.int64)
     a_index = a_first[hit_pair] + row
     b_index = b_first[hit_pair] + column
     dice = 2.0 * shared / (a_count[a_index] + b_count[b_index])
