@@ -28,7 +28,6 @@ from dataclasses import dataclass
 from typing import Final
 
 import numpy as np
-from numpy.lib.stride_tricks import as_strided
 
 from newsdiff.core.group.minhash import mix64
 
@@ -86,11 +85,19 @@ def chunk(text: str) -> Chunks:
     data = text.encode("utf-8", "surrogatepass")
     size = len(data)
     data += bytes(_PAD)
-    raw = np.frombuffer(data, dtype=np.uint8)
-    space = _ASCII_SPACE[raw[:size]]
-    wide = np.flatnonzero(_WIDE_LEAD[raw[:size]])
+    raw = np.frombuffer(data, dtype=np.uint8)[:size]
+    # Comparisons run at memory speed, table lookups do not: every byte up to the
+    # space is taken as whitespace, then the few control bytes below 28 (of which
+    # only tab, line feed, carriage return and co are whitespace) are looked up.
+    space = raw <= 32
+    control = np.flatnonzero(raw < 28)
+    space[control] = _ASCII_SPACE[raw[control]]
+    # Wide whitespace starts with one of a few lead bytes, all at least 0xC2.
+    wide = np.flatnonzero(raw >= 0xC2)
+    wide = wide[_WIDE_LEAD[raw[wide]]]
     if len(wide):
-        first, second, third = (raw[wide + k].astype(np.uint32) for k in range(3))
+        padded = np.frombuffer(data, dtype=np.uint8)
+        first, second, third = (padded[wide + k].astype(np.uint32) for k in range(3))
         two = np.isin((first << 8) | second, _WIDE_TWO)
         three = np.isin((first << 16) | (second << 8) | third, _WIDE_THREE)
         for step, found in ((0, two | three), (1, two | three), (2, three)):
@@ -98,9 +105,10 @@ def chunk(text: str) -> Chunks:
     edges = np.diff(space.view(np.int8), prepend=np.int8(1), append=np.int8(1))
     starts = np.flatnonzero(edges == -1)
     lengths = np.flatnonzero(edges == 1) - starts
-    # Every byte offset as the start of an 8-byte little-endian word (a strided view).
-    words = as_strided(raw, shape=(size + _HASHED_BYTES - 8, 8), strides=(1, 1))
-    first = words[starts].view(np.uint64).ravel()
+    # Every byte offset as the start of an 8-byte little-endian word (an unaligned
+    # view with a stride of one byte), so a chunk's first bytes are one gather.
+    words = np.ndarray((size + _HASHED_BYTES - 8,), dtype="<u8", buffer=data, strides=(1,))
+    first = words[starts]
     first &= _LOW_BYTES[np.minimum(lengths, 8)]
     keys = first | (lengths.astype(np.uint64) << np.uint64(56))
     long = np.flatnonzero(lengths > _SHORT_BYTES)
@@ -116,7 +124,7 @@ def _long_keys(
     with np.errstate(over="ignore"):
         hashed = mix64(first ^ (lengths.astype(np.uint64) * _GOLDEN))
         for offset in range(8, _HASHED_BYTES, 8):
-            word = words[starts + offset].view(np.uint64).ravel()
+            word = words[starts + offset]
             word &= _LOW_BYTES[np.clip(lengths - offset, 0, 8)]
             hashed = mix64(hashed ^ word)
     for at in np.flatnonzero(lengths > _HASHED_BYTES).tolist():
