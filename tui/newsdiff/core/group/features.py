@@ -231,7 +231,7 @@ def _sentence_columns(
     ).astype(np.uint64)
     term = vocabulary.term[kept_ids]
     term &= np.uint64(0xFFFFFFFF)
-    has_term = np.flatnonzero(term)
+    has_term = np.flatnonzero(term != 0)  # (a bool mask: nonzero of uint64 is slow)
     key = term[has_term] << np.uint64(_SENTENCE_BITS)
     key |= sentence_key[sentence_of[has_term]]
     key = unique_sorted(key)
