@@ -6,6 +6,7 @@ from __future__ import annotations
 import numpy as np
 
 from newsdiff.core.group.chunks import WHITESPACE, chunk
+from newsdiff.core.group.keytable import KeyTable
 from newsdiff.core.group.vocabulary import BOUNDARY, PARAGRAPH, Vocabulary
 
 # Every kind of chunk the key treats differently: short (exact), 8–24 bytes (hashed
@@ -63,3 +64,21 @@ def test_batch_ids_number_chunks_in_order_of_first_sight() -> None:
     vocabulary.judge_new()
     assert len(vocabulary.kind) >= len(reference)
     assert np.array_equal(vocabulary.batch_ids(["a b"])[0], [reference["a"], reference["b"]])
+
+
+def test_key_table_finds_what_was_added_through_growth_and_collisions() -> None:
+    rng = np.random.default_rng(3)
+    table = KeyTable()
+    # 30,000 keys in a table at most a third full share home slots thousands of
+    # times, so finding them takes probing; small keys (short chunks') are in too.
+    small = np.arange(1, 200, dtype=np.uint64) << np.uint64(56)
+    spread = rng.integers(1, 2**63, 30_000, dtype=np.int64).astype(np.uint64)
+    added = np.unique(np.concatenate([small, spread]))
+    ids = rng.permutation(len(added))
+    for part in np.array_split(np.arange(len(added)), 7):  # grows several times
+        table.add(added[part], ids[part])
+    assert len(table) == len(added)
+    absent = np.setdiff1d(rng.integers(1, 2**63, 5_000, dtype=np.int64).astype(np.uint64), added)
+    queries = np.concatenate([added, absent, added[::-1]])
+    expected = np.concatenate([ids, np.full(len(absent), -1), ids[::-1]])
+    assert np.array_equal(table.find(queries), expected)

@@ -27,6 +27,7 @@ from typing import Final
 import numpy as np
 
 from newsdiff.core.group.chunks import Chunks, chunk
+from newsdiff.core.group.keytable import KeyTable
 from newsdiff.core.lexicons import load_set, load_table
 
 PARAGRAPH: Final = "\ue000"
@@ -195,9 +196,8 @@ class Vocabulary(dict[str, int]):
         self.terms = _Dense()
         """Distinct term hashes, numbered in order of first sight."""
         self.facts = _Dense()
-        self._keys = np.zeros(0, dtype=np.uint64)
-        """Keys (:mod:`chunks`) of the chunks seen by :meth:`batch_ids`, sorted."""
-        self._key_ids = np.zeros(0, dtype=np.int64)
+        self._table = KeyTable()
+        """Keys (:mod:`chunks`) of the chunks seen by :meth:`batch_ids` → their ids."""
 
     def __missing__(self, raw: str) -> int:
         index = len(self)
@@ -237,33 +237,21 @@ class Vocabulary(dict[str, int]):
     def _chunk_ids(self, chunks: Chunks) -> np.ndarray:
         """Ids of ``chunks``, the same as looking each one up in order would give.
 
-        Equal keys are grouped by one sort; only a batch's distinct keys are looked up
-        (among the sorted keys seen before), and only new ones become strings — in
-        order of first sight, so ids are numbered as a token-by-token lookup would.
+        Keys are looked up in a hash table (:mod:`keytable`); only the keys it does
+        not hold become strings — in order of first sight, so ids are numbered as a
+        token-by-token lookup would number them.
         """
         keys = chunks.keys
-        if not len(keys):
-            return np.zeros(0, dtype=np.int32)
-        order = np.argsort(keys)
-        ordered = keys[order]
-        first = np.ones(len(keys), dtype=bool)
-        np.not_equal(ordered[1:], ordered[:-1], out=first[1:])
-        group_start = np.flatnonzero(first)
-        distinct = ordered[group_start]
-        seen_at = np.minimum.reduceat(order, group_start)
-        found = np.minimum(np.searchsorted(self._keys, distinct), max(len(self._keys) - 1, 0))
-        known = self._keys[found] == distinct if len(self._keys) else np.zeros(len(distinct), bool)
-        distinct_ids = np.where(known, self._key_ids[found] if len(self._keys) else 0, -1)
-        new = np.flatnonzero(~known)
-        if len(new):
-            by_sight = new[np.argsort(seen_at[new], kind="stable")]
-            distinct_ids[by_sight] = [self[chunks.text(at)] for at in seen_at[by_sight].tolist()]
-            # ``new`` is in key order: inserted where they belong, the keys stay sorted.
-            at = np.searchsorted(self._keys, distinct[new])
-            self._keys = np.insert(self._keys, at, distinct[new])
-            self._key_ids = np.insert(self._key_ids, at, distinct_ids[new])
-        ids = np.empty(len(keys), dtype=np.int32)
-        ids[order] = distinct_ids[np.cumsum(first) - 1]
+        ids = self._table.find(keys)
+        new_at = np.flatnonzero(ids < 0)
+        if len(new_at):
+            new_keys, first = np.unique(keys[new_at], return_index=True)
+            seen_at = new_at[first]
+            by_sight = np.argsort(seen_at)
+            new_ids = np.empty(len(new_keys), dtype=np.int64)
+            new_ids[by_sight] = [self[chunks.text(at)] for at in seen_at[by_sight].tolist()]
+            self._table.add(new_keys, new_ids)
+            ids[new_at] = new_ids[np.searchsorted(new_keys, keys[new_at])]
         return ids
 
     def judge_new(self) -> None:
