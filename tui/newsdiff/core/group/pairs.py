@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from newsdiff.core.group.keytable import KeyTable
+
 
 def pairs_within_groups(
     members: np.ndarray, starts: np.ndarray, sizes: np.ndarray, weights: np.ndarray | None = None
@@ -74,10 +76,16 @@ def search_many(haystack: np.ndarray, needles: np.ndarray, side: str = "left") -
 def dense_ids(values: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """``(distinct values, id of each value, how many times each distinct value occurs)``."""
     distinct = unique_sorted(values)
-    # Few distinct values (terms, facts) stay in cache: a plain lookup is cheapest.
-    if len(distinct) > CACHED_LOOKUP:
+    if values.dtype == np.uint64 and len(distinct) and distinct[0] != 0:
+        # Hashes (terms, facts, slots): one hash-table probe per value instead of a
+        # binary search (key 0 marks the table's empty slots, hence the test).
+        table = KeyTable()
+        table.add(distinct, np.arange(len(distinct)))
+        ids = table.find(values).astype(np.int64)
+    elif len(distinct) > CACHED_LOOKUP:
         ids = search_many(distinct, values)
     else:
+        # Few distinct values stay in cache: a plain lookup is cheapest.
         ids = np.searchsorted(distinct, values)
     return distinct, ids, np.bincount(ids, minlength=len(distinct))
 
