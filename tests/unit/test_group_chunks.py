@@ -82,3 +82,5 @@ def test_key_table_finds_what_was_added_through_growth_and_collisions() -> None:
     queries = np.concatenate([added, absent, added[::-1]])
     expected = np.concatenate([ids, np.full(len(absent), -1), ids[::-1]])
     assert np.array_equal(table.find(queries), expected)
+    # Past a quarter million keys the lookup goes a slice at a time.
+    assert np.array_equal(table.find(np.tile(queries, 5)), np.tile(expected, 5))

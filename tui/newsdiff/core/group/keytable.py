@@ -18,6 +18,7 @@ import numpy as np
 
 _GOLDEN: Final = np.uint64(0x9E3779B97F4A7C15)
 _SMALLEST: Final = 1 << 12
+_SLICE: Final = 1 << 18
 
 
 class KeyTable:
@@ -37,8 +38,20 @@ class KeyTable:
         with np.errstate(over="ignore"):
             return ((keys * _GOLDEN) >> np.uint64(64 - bits)).astype(np.intp)
 
-    def find(self, keys: np.ndarray) -> np.ndarray:
-        """The id of each key, -1 for keys not in the table."""
+    def find(self, keys: np.ndarray, dtype: type = np.int32) -> np.ndarray:
+        """The id (as ``dtype``) of each key, -1 for keys not in the table.
+
+        Long arrays (every term of a corpus) are looked up a slice at a time: the
+        temporaries stay a few megabytes instead of several times the input.
+        """
+        if len(keys) <= _SLICE:
+            return self._find(keys).astype(dtype, copy=False)
+        ids = np.empty(len(keys), dtype=dtype)
+        for start in range(0, len(keys), _SLICE):
+            ids[start : start + _SLICE] = self._find(keys[start : start + _SLICE])
+        return ids
+
+    def _find(self, keys: np.ndarray) -> np.ndarray:
         slot = self._slots(keys)
         found = self._keys[slot]
         ids = self._ids[slot]

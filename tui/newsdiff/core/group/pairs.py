@@ -81,7 +81,7 @@ def dense_ids(values: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         # binary search (key 0 marks the table's empty slots, hence the test).
         table = KeyTable()
         table.add(distinct, np.arange(len(distinct)))
-        ids = table.find(values).astype(np.int64)
+        ids = table.find(values, np.int64)
     elif len(distinct) > CACHED_LOOKUP:
         ids = search_many(distinct, values)
     else:
