@@ -20,7 +20,7 @@ from textual.theme import BUILTIN_THEMES, Theme
 from newsdiff.core.model import Article, Document
 from newsdiff.ui.commands import NewsdiffCommands, PaletteCommand
 from newsdiff.ui.config import DEFAULT_THEME, Config, load_config
-from newsdiff.ui.loader import Loader, path_loader
+from newsdiff.ui.loader import Loader, few_small_files, path_loader
 from newsdiff.ui.screens.library import ArticleSource, LibraryScreen
 
 if TYPE_CHECKING:
@@ -100,13 +100,14 @@ class NewsdiffApp(App[int]):
         self._source_total = source_total
         self._stories = stories
         # Start reading now, before Textual sets up the terminal: the first files are
-        # parsed while the app starts, not after.
-        iterate = (
-            (lambda: (source(), source_total))
-            if source is not None
-            else path_loader(paths, max_bytes)
-        )
-        self.loader = Loader(iterate).start()
+        # parsed while the app starts, not after. A handful of small files is read
+        # at once instead (see ``few_small_files``).
+        if source is not None:
+            self.loader = Loader(lambda: (source(), source_total)).start()
+        elif few_small_files(paths):
+            self.loader = Loader(path_loader(paths, max_bytes)).run_here()
+        else:
+            self.loader = Loader(path_loader(paths, max_bytes)).start()
         for theme in _themes():
             self.register_theme(theme)
         self.theme = self._theme_name(config.theme)
