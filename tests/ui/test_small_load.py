@@ -36,6 +36,9 @@ def test_many_files_big_files_and_odd_inputs_go_to_the_thread(tmp_path: Path) ->
     big = tmp_path / "big.txt"
     big.write_bytes(b"x" * (SMALL_LOAD_BYTES + 1))
     assert not few_small_files([str(big)])
+    page = tmp_path / "page.html"
+    page.write_text("<html><body><p>Berita</p></body></html>", encoding="utf-8")
+    assert not few_small_files([str(page)])  # trafilatura's import: on the thread
     assert not few_small_files(["-"])
     assert not few_small_files([str(tmp_path / "*.txt")])  # a glob is expanded later
     assert not few_small_files([str(tmp_path / "missing.txt")])

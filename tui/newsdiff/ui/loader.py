@@ -87,6 +87,7 @@ class Loader:
 
 SMALL_LOAD_FILES: Final = 32
 SMALL_LOAD_BYTES: Final = 512 * 1024
+_HEAVY_SUFFIXES: Final = (".html", ".htm", ".xhtml")
 
 
 def few_small_files(paths: Sequence[str]) -> bool:
@@ -97,8 +98,9 @@ def few_small_files(paths: Sequence[str]) -> bool:
     Such a load is done before the app starts rather than on the loader thread: on
     a thread it competes with Textual's start for the GIL, and every time the event
     loop wakes it waits out the thread's switch interval (5 ms) — the samples took
-    50–100 ms longer to list that way. A glob, ``-`` or anything that cannot be
-    looked at now goes to the thread as before.
+    50–100 ms longer to list that way. A glob, ``-``, an HTML page (its extractor
+    takes longer to import than the whole start) or anything that cannot be looked
+    at now goes to the thread as before.
     """
     files = size = looked_at = 0
     pending = list(paths)
@@ -121,6 +123,8 @@ def few_small_files(paths: Sequence[str]) -> bool:
             except OSError:
                 return False
         elif stat.S_ISREG(info.st_mode):
+            if path.lower().endswith(_HEAVY_SUFFIXES):
+                return False  # HTML pages import trafilatura (~0.3 s): on the thread
             files += 1
             size += info.st_size
             if files > SMALL_LOAD_FILES or size > SMALL_LOAD_BYTES:
