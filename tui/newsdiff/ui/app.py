@@ -104,10 +104,9 @@ class NewsdiffApp(App[int]):
         # at once instead (see ``few_small_files``).
         if source is not None:
             self.loader = Loader(lambda: (source(), source_total)).start()
-        elif few_small_files(paths):
-            self.loader = Loader(path_loader(paths, max_bytes)).run_here()
         else:
-            self.loader = Loader(path_loader(paths, max_bytes)).start()
+            loader = Loader(path_loader(paths, max_bytes))
+            self.loader = loader.run_here() if few_small_files(paths) else loader.start()
         for theme in _themes():
             self.register_theme(theme)
         self.theme = self._theme_name(config.theme)

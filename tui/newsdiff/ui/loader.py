@@ -87,7 +87,6 @@ class Loader:
 
 SMALL_LOAD_FILES: Final = 32
 SMALL_LOAD_BYTES: Final = 512 * 1024
-_HEAVY_SUFFIXES: Final = (".html", ".htm", ".xhtml")
 
 
 def few_small_files(paths: Sequence[str]) -> bool:
@@ -102,6 +101,8 @@ def few_small_files(paths: Sequence[str]) -> bool:
     takes longer to import than the whole start) or anything that cannot be looked
     at now goes to the thread as before.
     """
+    from newsdiff.core.ingest import format_by_extension  # read next either way
+
     files = size = looked_at = 0
     pending = list(paths)
     while pending:
@@ -123,7 +124,7 @@ def few_small_files(paths: Sequence[str]) -> bool:
             except OSError:
                 return False
         elif stat.S_ISREG(info.st_mode):
-            if path.lower().endswith(_HEAVY_SUFFIXES):
+            if format_by_extension(path) == "html":
                 return False  # HTML pages import trafilatura (~0.3 s): on the thread
             files += 1
             size += info.st_size

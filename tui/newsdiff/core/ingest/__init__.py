@@ -67,14 +67,20 @@ class LoadResult:
     problems: tuple[Problem, ...]
 
 
+def format_by_extension(name: str) -> str | None:
+    """The format a file's extension names, or None when the extension is not known
+    (then :func:`detect_format` reads the first bytes)."""
+    return _EXTENSION_FORMATS.get(os.path.splitext(name)[1].lower())
+
+
 def detect_format(name: str, data: bytes) -> str:
     """``text``, ``markdown``, ``html``, ``feed``, ``json`` or ``jsonl``.
 
     The extension decides when it is known; otherwise the first bytes do.
     """
-    suffix = os.path.splitext(name)[1].lower()
-    if suffix in _EXTENSION_FORMATS:
-        return _EXTENSION_FORMATS[suffix]
+    by_extension = format_by_extension(name)
+    if by_extension is not None:
+        return by_extension
     head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if head.startswith((b"{", b"[")):
         lines = [line for line in data[:65536].splitlines() if line.strip()]
