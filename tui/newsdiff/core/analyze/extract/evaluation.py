@@ -25,8 +25,12 @@ class Mode(StrEnum):
     """Which part of the extractor to score."""
 
     RULES = "rules"
+    """The rules alone, whatever the language."""
     TAGGER = "tagger"
+    """The tagger's own candidates alone."""
     COMBINED = "combined"
+    """The extractor as shipped: the tagger where the language has one (Indonesian),
+    the rules everywhere."""
 
 
 def predict(sentence: LabelledSentence, mode: Mode, language: str = "id") -> set[Entity]:
@@ -49,7 +53,9 @@ def predict(sentence: LabelledSentence, mode: Mode, language: str = "id") -> set
             for c in tagger_candidates(prepare(tokens_in(text, s.start, s.end), lex), lex)
         ]
     else:
-        use_tagger = mode == Mode.COMBINED
+        # As shipped, the language decides whether the tagger runs (it is trained on
+        # Indonesian only); the rules mode turns it off everywhere.
+        use_tagger = None if mode == Mode.COMBINED else False
         spans = [
             (s.start, s.end, s.kind.value)
             for s in find_entity_spans_with(article, sentences, tagger=use_tagger)
