@@ -2,7 +2,8 @@
 
 The data lives in ``core/lexicons/`` (``places.txt``, ``organisations.txt``,
 ``people.txt``, ``titles.txt``, ``org_heads.txt``, ``place_heads.txt``,
-``given_names.txt``, ``stop_capitals.txt``, ``common_acronyms.txt``,
+``given_names.txt`` and the generated ``given_names_en.txt`` and
+``places_world.txt`` (see :mod:`build_lexicons`), ``stop_capitals.txt``, ``common_acronyms.txt``,
 ``demonyms.txt``, ``common_words.txt``). This module
 turns the files into phrase indexes over folded token tuples so a sentence is scanned
 once, longest match first, in time linear in its length.
@@ -21,6 +22,7 @@ from newsdiff.core.model import SpanKind
 
 GAZETTEER_FILES: Final = (
     ("places", SpanKind.PLACE),
+    ("places_world", SpanKind.PLACE),
     ("organisations", SpanKind.ORG),
     ("people", SpanKind.PERSON),
 )
@@ -144,7 +146,9 @@ class Lexicons:
         self.titles = _plain_index(load_lines("titles"), SpanKind.PERSON)
         self.org_start, self.org_end = _head_indexes("org_heads", SpanKind.ORG)
         self.place_start, self.place_end = _head_indexes("place_heads", SpanKind.PLACE)
-        self.given_names = frozenset(fold(n) for n in load_lines("given_names"))
+        self.given_names = frozenset(
+            fold(n) for name in ("given_names", "given_names_en") for n in load_lines(name)
+        )
         self.stop_capitals = frozenset(fold(w) for w in load_lines("stop_capitals"))
         self.common_acronyms = frozenset(load_lines("common_acronyms"))
         self.demonyms = frozenset(fold(w) for w in load_lines("demonyms"))
