@@ -152,6 +152,8 @@ class Lexicons:
         self.stop_capitals = frozenset(fold(w) for w in load_lines("stop_capitals"))
         self.common_acronyms = frozenset(load_lines("common_acronyms"))
         self.demonyms = frozenset(fold(w) for w in load_lines("demonyms"))
+        self.event_ends = frozenset(fold(w) for w in load_lines("event_ends"))
+        """Last words of names of events, laws, awards and works (``… Act``)."""
         self.stopwords = load_set("stopwords_id") | load_set("stopwords_en")
         self.common_words = frozenset(fold(w) for w in load_lines("common_words"))
         """Words seen in lower case in running text: ordinary words, not names."""

@@ -101,25 +101,31 @@ def _tailed(
         if hit is None:
             continue
         length = hit[0]
+        if lex.titles.starts_with(clause.folded[index]) and lex.titles.longest_at(
+            clause.folded, clause.raw, index, need_capital=False
+        ):
+            continue  # "Fulton County District Attorney": a title, not a district
         head_capital = clause.capital[index]
         if (not head_capital and not include_lower) or clause.name_at[index] >= 0:
             continue  # a lower-case head, or one that is part of a name the lists know
         start = index
-        while (
-            start > 0
-            and index - start < MAX_PATTERN_TOKENS
-            and clause.name_at[start - 1] < 0
-            and (
-                (clause.capital[start - 1] and not clause.initial[start - 1])
-                or (
-                    clause.folded[start - 1] in ORG_CONNECTORS
-                    and start - 2 >= 0
-                    and clause.capital[start - 2]
-                    and start < index
-                )
-            )
-        ):
-            start -= 1
+        while start > 0 and index - start < MAX_PATTERN_TOKENS:
+            known = clause.name_covering(start - 1)
+            if known is not None:
+                # A place in the name is part of it ("Oregon State Police", "L.A.
+                # Times"); a person or organisation before it is not.
+                if known.entry.kind != SpanKind.PLACE or clause.initial[known.start]:
+                    break
+                start = known.start
+            elif (clause.capital[start - 1] and not clause.initial[start - 1]) or (
+                clause.folded[start - 1] in ORG_CONNECTORS
+                and start - 2 >= 0
+                and clause.capital[start - 2]
+                and start < index
+            ):
+                start -= 1
+            else:
+                break
         previous = start - 1
         if (
             previous >= 0
@@ -135,6 +141,13 @@ def _tailed(
         if not head_capital and clause.folded[index - 1].endswith(DEMONYM_ENDINGS):
             continue  # "the eastern Indonesian island": an adjective, not a name
         end = index + length if head_capital else index
+        if (
+            kind == SpanKind.ORG
+            and end + 1 < len(clause)
+            and clause.folded[end] in {"of", "for"}
+            and clause.capital[end + 1]
+        ):
+            end = _body_end(clause, lex, end + 1)  # "Texas Department of Criminal Justice"
         s, e = clause.char_span(start, end)
         found.append(Candidate(s, e, kind, Source.PATTERN))
     return found

@@ -198,7 +198,7 @@ def _after_speech(clause: Clause, lex: Lexicons) -> list[Candidate]:
     for index, word in enumerate(clause.folded[:-1]):
         if word not in SPEECH_VERBS:
             continue
-        start = index + 1
+        start = _title_end(clause, lex, index + 1)  # "said Lt. Gregg Hastings"
         end = _segment(clause, start)
         if not _name_tokens(clause, lex, start, end):
             continue

@@ -158,10 +158,76 @@ def run_candidates(clause: Clause, lex: Lexicons) -> list[Candidate]:
         if end - start == 1 and clause.initial[start] and not _known_word(clause, lex, start):
             continue  # "Editing by …": one capitalised word at a start says nothing
         for part_start, part_end in _split_run(clause, lex, start, end):
+            if _names_no_entity(clause, lex, part_start, part_end):
+                continue
+            part_start = _from_given_name(clause, lex, part_start, part_end)
             kind = _guess_kind(clause, lex, part_start, part_end)
             s, e = clause.char_span(part_start, part_end)
             found.append(Candidate(s, e, kind, Source.RUN))
     return found
+
+
+OPENING_QUOTES: Final = frozenset({'"', "``", "“", "‘", "'", "«"})
+CLOSING_QUOTES: Final = frozenset({'"', "''", "”", "’", "'", "»"})
+
+
+def _quoted(clause: Clause, start: int, end: int) -> bool:
+    """The run is all there is between quotation marks, but for capitalised words
+    around it and a comma or full stop before the closing mark (``" American Pie "``,
+    ``" New Moon , "``)."""
+    before = start - 1
+    while before >= 0 and clause.capital[before]:
+        before -= 1
+    after = end
+    while after < len(clause) and clause.capital[after]:
+        after += 1
+    if after < len(clause) and clause.raw[after] in {",", "."}:
+        after += 1
+    return (
+        before >= 0
+        and after < len(clause)
+        and clause.raw[before] in OPENING_QUOTES
+        and clause.raw[after] in CLOSING_QUOTES
+    )
+
+
+def _names_no_entity(clause: Clause, lex: Lexicons, start: int, end: int) -> bool:
+    """A capitalised run that is something other than a person, organisation or place.
+
+    A run alone between quotation marks is a title (a film, a show, a book: ``"
+    Twilight "``); one ending in an event, law or award word is one of those
+    (``Endangered Species Act``, ``Academy Awards``); a plural of a nationality
+    (``Americans``) or of an acronym (``KOs``, ``CEOs``) names no one in particular.
+    """
+    if _quoted(clause, start, end):
+        return True
+    if clause.folded[end - 1] in lex.event_ends:
+        return True
+    if all(word in lex.common_acronyms for word in clause.raw[start:end]):
+        return True  # "PST", "AM EST": a time zone, not an organisation
+    if end - start == 1:
+        word = clause.raw[start]
+        if "-" in word and word.rsplit("-", 1)[1].islower():
+            return True  # "Ukrainian-born", "Jakarta-based": an adjective
+        if word.endswith("s") and len(word) > 2:
+            stem = word[:-1]
+            if is_all_caps(stem) or clause.folded[start][:-1] in lex.demonyms:
+                return True
+    return False
+
+
+def _from_given_name(clause: Clause, lex: Lexicons, start: int, end: int) -> int:
+    """Where a person's name starts in a run that leads up to it: at the first given
+    name that follows a word that is none (``Interior Dirk Kempthorne``, ``Fulton County
+    District Attorney Paul Howard``); ``start`` when there is no such name."""
+    for index in range(start + 1, end - 1):
+        if (
+            clause.folded[index] in lex.given_names
+            and clause.folded[index - 1] not in lex.given_names
+            and clause.name_covering(index - 1) is None
+        ):
+            return index
+    return start
 
 
 def _known_word(clause: Clause, lex: Lexicons, index: int) -> bool:
@@ -185,11 +251,18 @@ def _split_run(clause: Clause, lex: Lexicons, start: int, end: int) -> list[tupl
     out: list[tuple[int, int]] = []
     for part_start, part_end in parts:
         name_start = part_start
-        while name_start < part_end:
-            hit = lex.titles.longest_at(clause.folded, clause.raw, name_start, need_capital=True)
+        # The name follows the last title in the part ("Interior Secretary Ken
+        # Salazar"). Titles from the very start go even when nothing follows them
+        # (titles alone name no one); a later one only when a name follows it.
+        index = part_start
+        while index < part_end:
+            hit = lex.titles.longest_at(clause.folded, clause.raw, index, need_capital=True)
             if hit is None:
-                break
-            name_start += hit[0]
+                index += 1
+                continue
+            index += hit[0]
+            if index < part_end or name_start == index - hit[0]:
+                name_start = index
         if name_start < part_end:
             out.append((name_start, part_end))
     return out
@@ -204,6 +277,8 @@ def _guess_kind(clause: Clause, lex: Lexicons, start: int, end: int) -> SpanKind
     before = clause.folded[start - 1] if start > 0 else ""
     if before in PLACE_PREPOSITIONS:
         return SpanKind.PLACE
+    if before == "the" and clause.folded[end - 1].endswith(("s", "sox")):
+        return SpanKind.ORG  # "the Sixers", "the Red Sox": a team, a party, a band
     return SpanKind.PERSON
 
 
