@@ -113,6 +113,8 @@ def _name_tokens(clause: Clause, lex: Lexicons, start: int, end: int) -> bool:
     first = clause.folded[start]
     if first in lex.stop_capitals or (first,) in lex.org_start or (first,) in lex.place_start:
         return False
+    if all(word in lex.common_acronyms for word in clause.raw[start:end]):
+        return False  # "6:41 pm PST": a time zone after "pm", not a person after "PM"
     return not any(f in {"dan", "and", "of", "for", "untuk"} for f in clause.folded[start:end])
 
 
