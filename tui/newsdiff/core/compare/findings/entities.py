@@ -32,7 +32,15 @@ from typing import Final
 from newsdiff.core.compare.findings.context import SideView, changed_op_at
 from newsdiff.core.compare.findings.messages import entity_noun, only_in, quoted
 from newsdiff.core.lexicons import load_lines
-from newsdiff.core.model import ENTITY_KINDS, Finding, FindingKind, Row, Span, SpanKind
+from newsdiff.core.model import (
+    ENTITY_KINDS,
+    Finding,
+    FindingKind,
+    Row,
+    Span,
+    SpanKind,
+    WordOp,
+)
 
 _WORD: Final = re.compile(r"[^\W_]+")
 _CAPITALISED: Final = re.compile(r"[A-Z]")
@@ -189,6 +197,8 @@ def entity_mismatches(
                 if op is not None:
                     table.setdefault((span.kind, op), []).append(span)
         for slot in sorted(opened[0].keys() & opened[1].keys()):
+            if not _names_fill(row.ops[slot[1]], opened[0][slot], opened[1][slot]):
+                continue
             for ls, rs in zip(opened[0][slot], opened[1][slot], strict=False):
                 used["left"].add(ls.value.casefold())
                 used["right"].add(rs.value.casefold())
@@ -200,6 +210,21 @@ def entity_mismatches(
                     Finding(FindingKind.ENTITY_MISMATCH, lv.side(ls), rv.side(rs), message, number)
                 )
     return findings, used
+
+
+MAX_WORDS_AROUND_NAMES: Final = 4
+"""How many words a changed stretch may hold besides the names in it for those names
+to be one slot: ``di Surabaya`` → ``di Malang`` is a changed place; two names at the
+ends of a rewritten clause are two names, not one replaced by the other."""
+
+
+def _names_fill(op: WordOp, left: list[Span], right: list[Span]) -> bool:
+    """True when the names are most of the changed stretch on both sides."""
+    for text, names in ((op.left, left), (op.right, right)):
+        named = sum(len(_WORD.findall(span.text)) for span in names)
+        if len(_WORD.findall(text)) - named > MAX_WORDS_AROUND_NAMES:
+            return False
+    return True
 
 
 def entity_only_findings(
