@@ -46,6 +46,8 @@ from newsdiff.core.model import Finding, FindingKind, Row, RowKind, SpanKind
 MAX_SPEAKER_WORDS: Final = 8
 """A speaker is a noun phrase; a longer stretch before a verb is a clause, cut here."""
 _CLAUSE_WORDS: Final = frozenset({"bahwa", "that"})
+_PASSIVE: Final = frozenset({"was", "were", "is", "are", "be", "been", "being"})
+"""Words before a verb of saying that make it passive (``was announced``)."""
 _SPEAKER_KINDS: Final = frozenset({SpanKind.PERSON, SpanKind.ORG})
 _QUOTE_CLOSERS: Final = frozenset({",", '"', "”", "’", "'"})
 
@@ -67,8 +69,30 @@ class Credit:
 
     def same_speaker(self, other: Credit) -> bool:
         if self.names and other.names:
-            return bool(self.names & other.names)
+            return any(_same_name(a, b) for a in self.names for b in other.names)
         return bool(self.words & other.words)
+
+
+def _name_words(name: str) -> list[str]:
+    return [w for w in name.casefold().replace(".", " ").split() if w]
+
+
+def _same_name(a: str, b: str) -> bool:
+    """Two names of one speaker: equal, one inside the other (``Nirad Sinha`` and
+    ``Commodore Nirad Sinha``, a rank the lists do not know), or the same but for
+    initials written out (``LA Times`` and ``Los Angeles Times``)."""
+    if a == b:
+        return True
+    short, long = sorted((_name_words(a), _name_words(b)), key=len)
+    if not short:
+        return False
+    if set(short) <= set(long):
+        return True
+    initials = [w for w in short if w not in long]
+    if len(initials) != 1 or short[-1] != long[-1]:
+        return False
+    rest = [w for w in long if w not in short]
+    return "".join(w[0] for w in rest) == initials[0]
 
 
 @cache
@@ -83,6 +107,12 @@ def _lexicon() -> tuple[PhraseTable, frozenset[str], frozenset[str], frozenset[s
     return cues, pronouns, frozenset(plain | titles), frozenset(plain)
 
 
+@cache
+def _phrase_breaks() -> frozenset[str]:
+    """Words a speaker's noun phrase cannot hold (``lexicons/speaker_breaks.txt``)."""
+    return load_set("speaker_breaks")
+
+
 def _words_between(tokens: list[Token], start: int, end: int) -> list[Token]:
     return [t for t in tokens[start:end] if t.is_word]
 
@@ -90,9 +120,20 @@ def _words_between(tokens: list[Token], start: int, end: int) -> list[Token]:
 def _speaker_after(tokens: list[Token], j: int) -> tuple[int, int] | None:
     """Token range of the speaker after a cue: up to the clause's end."""
     k = j
-    while k < len(tokens) and tokens[k].text not in PUNCTUATION_BREAKS and k - j < 12:
+    while k < len(tokens) and k - j < 12:
+        if tokens[k].text in PUNCTUATION_BREAKS and not _abbreviation_stop(tokens, k):
+            break
         k += 1
     return (j, k) if _words_between(tokens, j, k) else None
+
+
+def _abbreviation_stop(tokens: list[Token], k: int) -> bool:
+    """A full stop that ends a short capitalised abbreviation inside a name or title
+    (``said Dist. Atty. Tony Rackauckas``), not the clause."""
+    if tokens[k].text != "." or k == 0:
+        return False
+    before = tokens[k - 1].text
+    return before[:1].isupper() and len(before) <= 4 and before.isalpha()
 
 
 def _clause_start(tokens: list[Token], i: int) -> int:
@@ -100,6 +141,18 @@ def _clause_start(tokens: list[Token], i: int) -> int:
     while k > 0 and tokens[k - 1].text not in PUNCTUATION_BREAKS:
         if tokens[k - 1].folded in _CLAUSE_WORDS:
             break
+        k -= 1
+    return k
+
+
+def _subject_before(tokens: list[Token], i: int, breaks: frozenset[str]) -> int | None:
+    """Start of the noun phrase that ends right before ``tokens[i]``, read back to the
+    clause start, or None when a function word comes first (``… times after police
+    said``, ``… of the shooting told``: the words are not the verb's subject)."""
+    k = i
+    while k > 0 and tokens[k - 1].text not in PUNCTUATION_BREAKS:
+        if tokens[k - 1].folded in breaks:
+            return None
         k -= 1
     return k
 
@@ -128,6 +181,7 @@ class _Reader:
     def __init__(self, view: SideView) -> None:
         self.view = view
         self.cues, self.pronouns, self.ignore, self.plain = _lexicon()
+        self.breaks = _phrase_breaks()
         self.last: Credit | None = None
 
     def credit(
@@ -151,6 +205,14 @@ class _Reader:
         hi = max([hi, *(s.end for s in spans)])
         end = max(end, hi)
         names = frozenset(s.value for s in spans)
+        if not names and speaker[1] == cue[0]:
+            # An unnamed speaker before the verb is a plain noun phrase ("police",
+            # "the officer"), or no speaker this reader can tell.
+            subject = _subject_before(tokens, cue[0], self.breaks)
+            if subject is None or not _words_between(tokens, subject, cue[0]):
+                return None
+            lo = tokens[subject].start
+            speaker = (subject, cue[0])
         persons = [s.value for s in spans if s.kind is SpanKind.PERSON]
         phrase = [t.text for t in tokens[speaker[0] : speaker[1]]]
         phrase += [w for s in spans for w in s.value.split()]
@@ -193,6 +255,8 @@ class _Reader:
             if found is not None:
                 return found
         if role in ("before", "both"):
+            if i > 0 and tokens[i - 1].folded in _PASSIVE:
+                return None  # "Jackman was announced as host": no one speaks
             speaker = _speaker_before(tokens, i)
             return self.credit(index, tokens, cue, speaker) if speaker else None
         return None
