@@ -2,11 +2,11 @@
 
 The data lives in ``core/lexicons/`` (``places.txt``, ``organisations.txt``,
 ``people.txt``, ``titles.txt``, ``org_heads.txt``, ``place_heads.txt``,
-``given_names.txt`` and the generated ``given_names_en.txt`` and
-``places_world.txt`` (see :mod:`build_lexicons`), ``stop_capitals.txt``, ``common_acronyms.txt``,
-``demonyms.txt``, ``common_words.txt``). This module
-turns the files into phrase indexes over folded token tuples so a sentence is scanned
-once, longest match first, in time linear in its length.
+``given_names.txt``, ``stop_capitals.txt``, ``common_acronyms.txt``, ``demonyms.txt``,
+``event_ends.txt``, ``common_words.txt``, and the generated ``places_world.txt`` and
+``given_names_en.txt``, see :mod:`build_lexicons`). This module turns the files into
+phrase indexes over folded token tuples so a sentence is scanned once, longest match
+first, in time linear in its length.
 """
 
 from __future__ import annotations

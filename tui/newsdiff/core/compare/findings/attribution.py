@@ -149,12 +149,12 @@ def _subject_before(tokens: list[Token], i: int, breaks: frozenset[str]) -> int 
     """Start of the noun phrase that ends right before ``tokens[i]``, read back to the
     clause start, or None when a function word comes first (``… times after police
     said``, ``… of the shooting told``: the words are not the verb's subject)."""
-    k = i
-    while k > 0 and tokens[k - 1].text not in PUNCTUATION_BREAKS:
-        if tokens[k - 1].folded in breaks:
-            return None
-        k -= 1
-    return k
+    start = _clause_start(tokens, i)
+    if start > 0 and tokens[start - 1].folded in breaks:
+        return None  # the clause opens with "that"/"bahwa": "… said that police said"
+    if any(token.folded in breaks for token in tokens[start:i]):
+        return None
+    return start
 
 
 def _speaker_before(tokens: list[Token], i: int) -> tuple[int, int] | None:
